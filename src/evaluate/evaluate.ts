@@ -1,0 +1,125 @@
+import { Diagnostic, RecordError } from '../diagnostic.js';
+import { readFacts, type FactValue } from '../record/facts.js';
+import { parseRecord } from '../record/parse.js';
+import type { FacilityRecord } from '../record/schema.js';
+import { gapMessage, metMessage, notApplicableMessage, unknownMessage } from '../report/messages.js';
+import { bundledStandard, bundledStandardsFor } from '../standard/registry.js';
+import type { Requirement, Standard } from '../standard/types.js';
+import { ruleName, runRules, type ResultNode } from './engine.js';
+import { findingsOf, judge, undecidedFields, type Truth } from './gap.js';
+import { outcomes, type Outcome, type OutcomeCounts, type Report, type RequirementResult } from './result.js';
+
+/**
+ * Evaluates a facility record against a standard (a loaded one, or a bundled one by id) and
+ * returns every requirement's outcome with the gaps spelled out. The record is validated first:
+ * a record that breaks the record contract throws a RecordError naming each bad field.
+ */
+export async function evaluate(record: unknown, standard: Standard | string): Promise<Report> {
+  const valid = parseRecord(record);
+  return evaluateRecord(valid, typeof standard === 'string' ? bundledStandard(standard) : standard);
+}
+
+/** Evaluates a record against every bundled standard for its facility type. */
+export async function evaluateAll(record: unknown): Promise<Report[]> {
+  const valid = parseRecord(record);
+  if (valid.type === undefined) {
+    throw new RecordError('Cannot choose standards for the record:', [
+      new Diagnostic('"type" is needed to choose the standards (village-clinic or township-health-center)', { path: 'type' }),
+    ]);
+  }
+  const reports: Report[] = [];
+  for (const standard of bundledStandardsFor(valid.type)) reports.push(await evaluateRecord(valid, standard));
+  return reports;
+}
+
+/** Evaluates a record that has already been validated. */
+export async function evaluateRecord(record: FacilityRecord, standard: Standard): Promise<Report> {
+  const values = readFacts(record);
+  const trees = await runRules(standard, values);
+  const tree = (name: string) => trees.get(name)!;
+
+  const applicable: Truth = standard.applicability
+    ? judge(standard.applicability.when, tree(ruleName.applicability), values)
+    : true;
+
+  const requirements = standard.requirements.map((requirement) =>
+    applicable === false
+      ? result(standard, requirement, 'not-applicable', {})
+      : evaluateRequirement(standard, requirement, record, values, tree),
+  );
+
+  const counts = Object.fromEntries(outcomes.map((o) => [o, 0])) as OutcomeCounts;
+  for (const r of requirements) counts[r.outcome]++;
+
+  return {
+    standard: { id: standard.id, version: standard.version, title: standard.title },
+    facility: { ...(record.id !== undefined && { id: record.id }), ...(record.name !== undefined && { name: record.name }) },
+    outcome: applicable === false ? 'not-applicable' : standardOutcome(requirements, applicable),
+    applicable,
+    counts,
+    requirements,
+  };
+}
+
+function standardOutcome(requirements: readonly RequirementResult[], applicable: Truth): Outcome {
+  const required = requirements.filter((r) => r.severity === 'required');
+  if (required.some((r) => r.outcome === 'gap')) return 'gap';
+  if (applicable === 'unknown' || required.some((r) => r.outcome === 'unknown')) return 'unknown';
+  return 'met';
+}
+
+function evaluateRequirement(
+  standard: Standard,
+  requirement: Requirement,
+  record: FacilityRecord,
+  values: ReadonlyMap<string, FactValue>,
+  tree: (name: string) => ResultNode,
+): RequirementResult {
+  if (requirement.when) {
+    const applies = judge(requirement.when, tree(ruleName.when(requirement.id)), values);
+    if (applies === false) return result(standard, requirement, 'not-applicable', {});
+    if (applies === 'unknown') {
+      return result(standard, requirement, 'unknown', { unknownFacts: undecidedFields(requirement.when, values, record) });
+    }
+  }
+  const node = tree(ruleName.check(requirement.id));
+  const truth = judge(requirement.check, node, values);
+  if (truth === true) return result(standard, requirement, 'met', {});
+  if (truth === 'unknown') {
+    return result(standard, requirement, 'unknown', { unknownFacts: undecidedFields(requirement.check, values, record) });
+  }
+
+  const findings = findingsOf(requirement.check, node, values);
+  const message = gapMessage(findings.map((f) => f.message));
+  if (findings.length === 1) {
+    const { operator: _operator, message: _message, ...only } = findings[0]!;
+    return result(standard, requirement, 'gap', { ...only, message });
+  }
+  const missing = [...new Set(findings.flatMap((f) => f.missing ?? []))];
+  return result(standard, requirement, 'gap', { ...(missing.length > 0 && { missing }), findings, message });
+}
+
+type Details = Partial<Omit<RequirementResult, 'standard' | 'requirement' | 'clause' | 'severity' | 'outcome' | 'title' | 'source'>>;
+
+function result(standard: Standard, requirement: Requirement, outcome: Outcome, details: Details): RequirementResult {
+  const message =
+    details.message ??
+    (outcome === 'met'
+      ? metMessage
+      : outcome === 'unknown'
+        ? unknownMessage(details.unknownFacts ?? [])
+        : notApplicableMessage);
+  const { provenance } = requirement;
+  return {
+    standard: `${standard.id}@${standard.version}`,
+    requirement: requirement.id,
+    clause: requirement.clause,
+    severity: requirement.severity,
+    outcome,
+    title: requirement.title,
+    ...details,
+    message,
+    ...(requirement.note !== undefined && { note: requirement.note }),
+    source: { standard: provenance.standard, file: provenance.file, line: provenance.line, document: provenance.document.file },
+  };
+}

@@ -1,0 +1,32 @@
+// The browser-safe core: no file system, no Node built-ins. `facility-standards/node` adds files.
+export { Diagnostic, DiagnosticError, RecordError, RuleFileError } from './diagnostic.js';
+export type { Lang, LocalizedText } from './text.js';
+
+export { FacilityRecord } from './record/schema.js';
+export type { FacilityRecordInput } from './record/schema.js';
+export { parseRecord, parseRecordsText, type ParseRecordOptions } from './record/parse.js';
+export { facts, readFacts, type FactDefinition, type FactType, type FactValue } from './record/facts.js';
+export * as vocabulary from './record/vocabulary.js';
+export type { FacilityType, Term } from './record/vocabulary.js';
+
+export { StandardSchema } from './standard/schema.js';
+export { loadStandard, loadStandards, type LoadOptions, type RuleFileText } from './standard/load.js';
+export { bundledStandard, bundledStandards, bundledStandardsFor } from './standard/registry.js';
+export type {
+  Applicability,
+  Condition,
+  FactCondition,
+  Parameter,
+  Provenance,
+  Requirement,
+  Severity,
+  SourceDocument,
+  Standard,
+} from './standard/types.js';
+
+export { operators, type OperatorDefinition } from './evaluate/operators.js';
+export { evaluate, evaluateAll, evaluateRecord } from './evaluate/evaluate.js';
+export type { Finding, Outcome, OutcomeCounts, Report, RequirementResult } from './evaluate/result.js';
+
+export { renderText, type TextOptions } from './report/text.js';
+export { renderJson } from './report/json.js';

@@ -1,0 +1,119 @@
+import * as z from 'zod';
+import { codesOf } from './vocabulary.js';
+
+const codeSet = <const T extends [string, ...string[]]>(codes: T, what: string) =>
+  z
+    .array(z.enum(codes, { error: (iss) => `unknown ${what} code ${JSON.stringify(iss.input)}` }))
+    .refine((items) => new Set(items).size === items.length, { message: `each ${what} is listed once` });
+
+const area = z.number().nonnegative().describe('square metres');
+const count = z.number().int().nonnegative();
+const flag = z.boolean();
+
+export const Region = z.strictObject({
+  province: z.string().optional(),
+  city: z.string().optional(),
+  county: z.string().optional(),
+  township: z.string().optional(),
+  village: z.string().optional(),
+});
+
+export const Premises = z.strictObject({
+  ownership: z.enum(codesOf('ownerships')).optional().describe('房屋产权'),
+  buildingArea: area.optional().describe('建筑面积, m²'),
+  businessArea: area.optional().describe('业务用房面积, m²'),
+  areaIncludesToilet: flag.optional().describe('面积含厕所'),
+});
+
+export const Utilities = z.strictObject({
+  water: flag.optional(),
+  electricity: flag.optional(),
+  heating: flag.optional().describe('采暖'),
+  cooling: flag.optional().describe('制冷'),
+});
+
+export const Signage = z.strictObject({
+  greenSign: flag.optional().describe('标识牌以绿色为主'),
+  doctorWhereaboutsBoard: flag.optional().describe('村医去向指示牌'),
+});
+
+export const Drugs = z.strictObject({
+  varieties: count.optional().describe('药品品种数'),
+  herbalPieces: flag.optional().describe('中药饮片服务'),
+  emergencyDrugs: flag.optional().describe('急救药品'),
+});
+
+/**
+ * Staff counts as assessment sheets record them. `physicians` counts licensed and assistant
+ * physicians (执业 + 执业助理医师); `villageDoctors` counts village doctors holding only the
+ * village-doctor certificate, so the two never count one person twice.
+ */
+export const Staff = z.strictObject({
+  onPost: count.optional().describe('在岗人员'),
+  healthTechnicians: count.optional().describe('卫生技术人员'),
+  physicians: count.optional().describe('医师（执业+执业助理）'),
+  clinicalPhysicians: count.optional().describe('临床类别医师'),
+  tcmPhysicians: count.optional().describe('中医类别医师'),
+  villageDoctors: count.optional().describe('乡村医生'),
+  nurses: count.optional().describe('护士'),
+  auxiliary: count.optional().describe('辅助工作人员'),
+  seniorPhysicians: count.optional().describe('副高级及以上职称医师'),
+  ecgTechnicians: count.optional().describe('心电技师'),
+  imagingTechnicians: count.optional().describe('影像技师'),
+});
+
+export const Services = z.strictObject({
+  commonDiseases: count.optional().describe('常见病、多发病种数 / 诊疗病种'),
+  tcmDiseases: count.optional().describe('中医病种'),
+  tcmTechniques: count.optional().describe('中医适宜技术种数'),
+  tcmHealthManagement: flag.optional().describe('中医药健康管理服务'),
+  specialtyTechniques: count.optional().describe('特色专科诊疗技术项数'),
+  infusionReactionRescue: flag.optional().describe('输液反应预防和处理能力'),
+});
+
+/** The facility record contract (v1). Every field is optional; unknown fields are rejected. */
+export const FacilityRecord = z
+  .strictObject({
+    id: z.string().optional(),
+    name: z.string().optional(),
+    type: z.enum(codesOf('facilityTypes')).optional(),
+    region: Region.optional(),
+    servicePopulation: count.optional().describe('服务人口'),
+    premises: Premises.optional(),
+    rooms: codeSet(codesOf('rooms'), 'room').optional(),
+    roomsPartitioned: flag.optional().describe('规范化隔断'),
+    privacyProtection: flag.optional().describe('诊断室、治疗室私密性保护措施'),
+    utilities: Utilities.optional(),
+    equipment: z
+      .partialRecord(
+        z.enum(codesOf('equipment'), { error: (iss) => `unknown equipment code ${JSON.stringify(iss.input)}` }),
+        count,
+      )
+      .optional()
+      .describe('equipment code → working units'),
+    drugs: Drugs.optional(),
+    staff: Staff.optional(),
+    departments: codeSet(codesOf('departments'), 'department').optional(),
+    services: Services.optional(),
+    ambulances: codeSet(codesOf('ambulances'), 'ambulance').optional(),
+    systems: codeSet(codesOf('systems'), 'information system').optional(),
+    disclosures: codeSet(codesOf('disclosures'), 'public disclosure').optional(),
+    signage: Signage.optional(),
+  })
+  .superRefine((record, ctx) => {
+    const staff = record.staff;
+    if (!staff || staff.onPost === undefined) return;
+    for (const part of ['healthTechnicians', 'physicians', 'villageDoctors', 'auxiliary'] as const) {
+      const n = staff[part];
+      if (n !== undefined && n > staff.onPost) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['staff', part],
+          message: `staff.${part} (${n}) is more than staff.onPost (${staff.onPost})`,
+        });
+      }
+    }
+  });
+
+export type FacilityRecord = z.infer<typeof FacilityRecord>;
+export type FacilityRecordInput = z.input<typeof FacilityRecord>;

@@ -1,0 +1,310 @@
+import { Diagnostic, formatPath, RuleFileError } from '../diagnostic.js';
+import { facts, type FactDefinition } from '../record/facts.js';
+import { vocabularies } from '../record/vocabulary.js';
+import { operators, type OperatorDefinition } from '../evaluate/operators.js';
+import { parseYamlSource, type YamlSource } from '../yaml-source.js';
+import { diagnosticsFromZod } from '../zod-diagnostics.js';
+import { closest } from './closest.js';
+import { StandardSchema, type ConditionInput, type StandardFile } from './schema.js';
+import type { Condition, Parameter, Requirement, Standard } from './types.js';
+
+/** The text of one rule file and the name to report it by. */
+export interface RuleFileText {
+  readonly file: string;
+  readonly text: string;
+}
+
+export interface LoadOptions {
+  /** Standards already loaded that the files may `extends` (e.g. the bundled ones). */
+  readonly base?: ReadonlyMap<string, Standard>;
+}
+
+type Path = readonly PropertyKey[];
+
+interface ParsedFile {
+  readonly source: YamlSource;
+  readonly data: StandardFile;
+}
+
+/**
+ * Loads rule files into standards. Everything is checked before anything is returned: YAML
+ * syntax, the rule-file schema, facts, operators, operator/fact types, vocabulary codes,
+ * parameters, requirement ids and `extends`. Throws one RuleFileError listing every problem,
+ * each at its file:line:column.
+ */
+export function loadStandards(files: readonly RuleFileText[], options: LoadOptions = {}): Map<string, Standard> {
+  const diagnostics: Diagnostic[] = [];
+  const parsed = new Map<string, ParsedFile>();
+  /** Ids of files that failed before they could be built, so dependants do not call them unknown. */
+  const failed = new Set<string>();
+
+  for (const { file, text } of files) {
+    const result = parseYamlSource(text, file);
+    if (!result.ok) {
+      diagnostics.push(...result.diagnostics);
+      continue;
+    }
+    const checked = StandardSchema.safeParse(result.source.data);
+    if (!checked.success) {
+      const id = (result.source.data as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') failed.add(id);
+      diagnostics.push(...diagnosticsFromZod(checked.error.issues, { source: result.source }));
+      continue;
+    }
+    const { id } = checked.data;
+    const earlier = parsed.get(id);
+    if (earlier || options.base?.has(id)) {
+      const where = earlier ? earlier.source.file : 'the bundled standards';
+      diagnostics.push(at(result.source, ['id'], `standard id "${id}" is already defined in ${where}`));
+      continue;
+    }
+    parsed.set(id, { source: result.source, data: checked.data });
+  }
+
+  const loaded = new Map<string, Standard>();
+  const resolving: string[] = [];
+
+  const resolve = (id: string): Standard | undefined => {
+    const done = loaded.get(id) ?? options.base?.get(id);
+    if (done) return done;
+    const file = parsed.get(id);
+    if (!file) return undefined;
+    if (resolving.includes(id)) return undefined;
+    resolving.push(id);
+    try {
+      const standard = build(file, { resolve, exists: (other) => parsed.has(other) || failed.has(other) || !!options.base?.has(other) }, diagnostics, resolving);
+      if (standard) loaded.set(id, standard);
+      return standard;
+    } finally {
+      resolving.pop();
+    }
+  };
+  for (const id of parsed.keys()) resolve(id);
+
+  if (diagnostics.length > 0) {
+    const count = diagnostics.length === 1 ? 'a problem' : `${diagnostics.length} problems`;
+    throw new RuleFileError(`Rule files have ${count}:`, diagnostics);
+  }
+  return loaded;
+}
+
+/** Loads a single rule file; see loadStandards. */
+export function loadStandard(text: string, file: string, options: LoadOptions = {}): Standard {
+  const loaded = loadStandards([{ file, text }], options);
+  return [...loaded.values()][0]!;
+}
+
+function build(
+  { source, data }: ParsedFile,
+  standards: { resolve(id: string): Standard | undefined; exists(id: string): boolean },
+  diagnostics: Diagnostic[],
+  resolving: readonly string[],
+): Standard | undefined {
+  const before = diagnostics.length;
+  const report = (path: Path, message: string, atKey = false) => diagnostics.push(at(source, path, message, atKey));
+
+  let parent: Standard | undefined;
+  if (data.extends !== undefined) {
+    if (resolving.includes(data.extends)) {
+      const cycle = [...resolving.slice(resolving.indexOf(data.extends)), data.extends].join(' → ');
+      report(['extends'], `circular extends: ${cycle}`);
+      return undefined;
+    }
+    parent = standards.resolve(data.extends);
+    if (!parent) {
+      // A parent that exists but failed to load has reported its own problems already.
+      if (!standards.exists(data.extends)) report(['extends'], `extends an unknown standard "${data.extends}"`);
+      return undefined;
+    }
+    if (parent.facilityType !== data.facilityType) {
+      report(['facilityType'], `facility type ${data.facilityType} differs from ${parent.id}'s ${parent.facilityType}`);
+    }
+  }
+
+  const parameters: Record<string, Parameter> = { ...parent?.parameters };
+  for (const [name, parameter] of Object.entries(data.parameters ?? {})) {
+    const inherited = parent?.parameters[name];
+    if (inherited && kindOf(inherited.value) !== kindOf(parameter.value)) {
+      report(['parameters', name, 'value'], `parameter "${name}" is a ${kindOf(inherited.value)} in ${parent!.id}, not a ${kindOf(parameter.value)}`);
+    }
+    parameters[name] = { ...inherited, ...parameter };
+  }
+
+  const checker = new ConditionChecker(parameters, report);
+  const applicability = data.applicability && {
+    ...data.applicability,
+    when: checker.check(data.applicability.when, ['applicability', 'when']),
+  };
+
+  const requirements: Requirement[] = [...(parent?.requirements ?? [])];
+  const firstLine = new Map<string, number | undefined>();
+  for (const inherited of requirements) firstLine.set(inherited.id, undefined);
+
+  data.requirements.forEach((requirement, index) => {
+    const path = ['requirements', index];
+    if (firstLine.has(requirement.id)) {
+      const first = firstLine.get(requirement.id);
+      const where = first === undefined ? `in ${parent!.id}` : `on line ${first}`;
+      report([...path, 'id'], `requirement id "${requirement.id}" is already used ${where}`);
+    }
+    const line = source.locate(path)?.line;
+    firstLine.set(requirement.id, line);
+    const { when, check, ...rest } = requirement;
+    requirements.push({
+      ...rest,
+      ...(when && { when: checker.check(when, [...path, 'when']) }),
+      check: checker.check(check, [...path, 'check']),
+      provenance: { standard: data.id, file: source.file, line, document: data.source },
+    });
+  });
+
+  if (diagnostics.length > before) return undefined;
+  return {
+    id: data.id,
+    version: data.version,
+    title: data.title,
+    facilityType: data.facilityType,
+    source: data.source,
+    ...(data.extends !== undefined && { extends: data.extends }),
+    ...(applicability && { applicability }),
+    parameters,
+    requirements,
+    ...(data.note !== undefined && { note: data.note }),
+    file: source.file,
+  };
+}
+
+type Report = (path: Path, message: string, atKey?: boolean) => void;
+
+/** Checks a condition against the fact catalogue, the operators and the parameters; resolves parameters. */
+class ConditionChecker {
+  constructor(
+    private readonly parameters: Readonly<Record<string, Parameter>>,
+    private readonly report: Report,
+  ) {}
+
+  check(condition: ConditionInput, path: Path): Condition {
+    if (condition.all) return { all: condition.all.map((c, i) => this.check(c, [...path, 'all', i])) };
+    if (condition.any) return { any: condition.any.map((c, i) => this.check(c, [...path, 'any', i])) };
+    if (condition.not) return { not: this.check(condition.not, [...path, 'not']) };
+    return this.checkFact(condition as Required<Pick<ConditionInput, 'fact' | 'operator' | 'value'>>, path);
+  }
+
+  private checkFact(condition: Required<Pick<ConditionInput, 'fact' | 'operator' | 'value'>>, path: Path): Condition {
+    const fact = facts.get(condition.fact);
+    const operator = operators.get(condition.operator);
+    if (!fact) {
+      this.report([...path, 'fact'], `unknown fact "${condition.fact}"${suggest(condition.fact, facts.keys())}`);
+    }
+    if (!operator) {
+      this.report(
+        [...path, 'operator'],
+        `unknown operator "${condition.operator}"${suggest(condition.operator, operators.keys())}; operators: ${[...operators.keys()].join(', ')}`,
+      );
+    }
+    let value: unknown = condition.value;
+    let valuePath: Path = [...path, 'value'];
+    if (typeof value === 'object' && value !== null && 'param' in value) {
+      const name = String(value.param);
+      const parameter = this.parameters[name];
+      if (!parameter) {
+        const known = Object.keys(this.parameters);
+        this.report(
+          [...valuePath, 'param'],
+          `unknown parameter "${name}"${suggest(name, known)}; ${known.length ? `parameters of this standard: ${known.join(', ')}` : 'this standard declares no parameters'}`,
+        );
+        return { fact: condition.fact, operator: condition.operator, value: 0 };
+      }
+      value = parameter.value;
+      valuePath = [...valuePath, 'param'];
+    }
+    const resolved = { fact: condition.fact, operator: condition.operator, value } as Condition;
+    if (!fact || !operator) return resolved;
+
+    if (!operator.factTypes.includes(fact.type)) {
+      const fitting = [...operators.values()].filter((op) => op.factTypes.includes(fact.type)).map((op) => op.name);
+      this.report(
+        [...path, 'operator'],
+        `operator "${operator.name}" does not apply to fact "${fact.name}" (${describeType(fact)}); use one of: ${fitting.join(', ')}`,
+      );
+      return resolved;
+    }
+    this.checkValue(fact, operator, value, valuePath);
+    return resolved;
+  }
+
+  private checkValue(fact: FactDefinition, operator: OperatorDefinition, value: unknown, path: Path): void {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'fact' in value) {
+      const other = facts.get(String(value.fact));
+      if (!other) {
+        this.report([...path, 'fact'], `unknown fact "${String(value.fact)}"${suggest(String(value.fact), facts.keys())}`);
+      } else if (operator.value !== 'scalar' || scalarKind(other) !== scalarKind(fact)) {
+        this.report(path, `fact "${fact.name}" (${describeType(fact)}) cannot be compared with fact "${other.name}" (${describeType(other)}) by "${operator.name}"`);
+      }
+      return;
+    }
+    switch (operator.value) {
+      case 'scalar':
+        return this.checkScalar(fact, value, path);
+      case 'member':
+        return this.checkScalar(fact, value, path);
+      case 'list':
+      case 'members':
+        if (!Array.isArray(value)) {
+          this.report(path, `"${operator.name}" takes a list of ${fact.vocabulary ? `${fact.vocabulary} codes` : 'values'}`);
+          return;
+        }
+        value.forEach((item, i) => this.checkScalar(fact, item, [...path, i]));
+        return;
+    }
+  }
+
+  private checkScalar(fact: FactDefinition, value: unknown, path: Path): void {
+    const kind = scalarKind(fact);
+    if (typeof value !== kind) {
+      this.report(path, `fact "${fact.name}" (${describeType(fact)}) is compared with ${JSON.stringify(value)}; expected a ${kind}`);
+      return;
+    }
+    if (fact.type === 'ratio' && typeof value === 'number' && (value < 0 || value > 1)) {
+      this.report(path, `a ratio is written between 0 and 1 (0.8 for 80%), not ${value}`);
+    }
+    if (fact.vocabulary && typeof value === 'string') {
+      const codes = Object.keys(vocabularies[fact.vocabulary]);
+      if (!codes.includes(value)) {
+        this.report(path, `unknown ${fact.vocabulary} code "${value}"${suggest(value, codes)}`);
+      }
+    }
+  }
+}
+
+function scalarKind(fact: FactDefinition): 'number' | 'boolean' | 'string' {
+  if (fact.type === 'number' || fact.type === 'count' || fact.type === 'ratio') return 'number';
+  if (fact.type === 'boolean') return 'boolean';
+  return 'string';
+}
+
+function describeType(fact: FactDefinition): string {
+  switch (fact.type) {
+    case 'codes':
+      return `a set of ${fact.vocabulary} codes`;
+    case 'code':
+      return `one ${fact.vocabulary} code`;
+    case 'number':
+      return fact.unit ? `a number in ${fact.unit.en}` : 'a number';
+    default:
+      return `a ${fact.type}`;
+  }
+}
+
+function kindOf(value: Parameter['value']): string {
+  return Array.isArray(value) ? 'list' : typeof value;
+}
+
+function suggest(input: string, known: Iterable<string>): string {
+  const match = closest(input, known);
+  return match ? ` (did you mean "${match}"?)` : '';
+}
+
+function at(source: YamlSource, path: Path, message: string, atKey = false): Diagnostic {
+  return new Diagnostic(message, { file: source.file, ...source.locate(path, atKey), path: formatPath(path) });
+}

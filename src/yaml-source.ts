@@ -1,0 +1,87 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { Diagnostic } from './diagnostic.js';
+
+/**
+ * A YAML (or JSON) document parsed with positions, so that anything found wrong in its data
+ * later can be reported at the line and column it came from.
+ */
+export interface YamlSource {
+  readonly file: string;
+  readonly data: unknown;
+  /** Where the value at `path` is; a missing key points at its parent. `atKey` points at a key. */
+  locate(path: readonly PropertyKey[], atKey?: boolean): { line: number; column: number } | undefined;
+}
+
+export type YamlParseResult =
+  | { ok: true; source: YamlSource }
+  | { ok: false; diagnostics: Diagnostic[] };
+
+export function parseYamlSource(text: string, file: string): YamlParseResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const at = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      diagnostics: doc.errors.map((e) => new Diagnostic(`YAML syntax: ${firstLine(e.message)}`, at(e.pos[0]))),
+    };
+  }
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // An alias to an undefined anchor, or too many aliases (a "billion laughs" document).
+    return { ok: false, diagnostics: [new Diagnostic(`YAML: ${firstLine(String((error as Error).message))}`, at(firstAliasOffset(doc)))] };
+  }
+
+  return {
+    ok: true,
+    source: {
+      file,
+      data,
+      locate(path, atKey = false) {
+        const node = nodeAt(doc, path, atKey);
+        return node?.range ? at(node.range[0]) : undefined;
+      },
+    },
+  };
+}
+
+function nodeAt(doc: Document, path: readonly PropertyKey[], atKey: boolean): Node | undefined {
+  let node: unknown = doc.contents;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === segment);
+      if (!pair) return node;
+      if (last && atKey && isScalar(pair.key)) return pair.key;
+      node = pair.value ?? pair.key;
+    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment]) {
+      node = node.items[segment];
+    } else {
+      break;
+    }
+  }
+  return node as Node | undefined;
+}
+
+function firstAliasOffset(doc: Document): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}

@@ -1,0 +1,24 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts', node: 'src/node.ts' },
+    format: ['esm', 'cjs'],
+    // One shared chunk for the core, so `./node` and `.` hand out the same schema objects.
+    splitting: true,
+    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+    removeNodeProtocol: false,
+    sourcemap: true,
+    clean: true,
+    target: 'es2022',
+    platform: 'node',
+  },
+  {
+    entry: { cli: 'src/cli.ts' },
+    format: ['esm'],
+    target: 'node20',
+    platform: 'node',
+    removeNodeProtocol: false,
+    sourcemap: true,
+  },
+]);
