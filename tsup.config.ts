@@ -6,6 +6,8 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     // One shared chunk for the core, so `./node` and `.` hand out the same schema objects.
     splitting: true,
+    // import.meta.url in the CJS build (node.ts finds the package root with it).
+    shims: true,
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
     removeNodeProtocol: false,
     sourcemap: true,

@@ -31,7 +31,7 @@ function renderReport(report: Report, lang: Lang): string {
   const lines = [
     who,
     `${standard.title[lang]} ${standard.id}@${standard.version}`,
-    `${zh ? '结论' : 'Outcome'}: ${outcomeWords[report.outcome][lang]} — ${tally}`,
+    `${zh ? '结论：' : 'Outcome: '}${outcomeWords[report.outcome][lang]} — ${tally}`,
   ];
   if (report.outcome !== 'not-applicable') {
     lines.push('', ...report.requirements.flatMap((r) => renderRequirement(r, lang)));

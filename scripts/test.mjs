@@ -1,0 +1,18 @@
+// Runs the test suite and ends with one plain line CI reads: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+
+const out = '.vitest.json';
+rmSync(out, { force: true });
+const run = spawnSync(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
+let summary = 'no test results were written';
+try {
+  const { numPassedTests, numFailedTests } = JSON.parse(readFileSync(out, 'utf8'));
+  summary = `${numPassedTests} passed, ${numFailedTests} failed`;
+} catch {}
+console.log(summary);
+process.exit(run.status ?? 1);

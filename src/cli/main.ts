@@ -1,0 +1,152 @@
+import { parseArgs } from 'node:util';
+import { DiagnosticError } from '../diagnostic.js';
+import { evaluateRecord } from '../evaluate/evaluate.js';
+import type { Report } from '../evaluate/result.js';
+import { readRecordFile, loadStandardFiles, ruleFilePaths } from '../node.js';
+import type { FacilityRecord } from '../record/schema.js';
+import { renderJson } from '../report/json.js';
+import { renderText } from '../report/text.js';
+import { bundledStandards } from '../standard/registry.js';
+
+/** Where the CLI writes; a test passes its own. */
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/**
+ * Exit codes: every standard met (or not applicable); a gap or unknown; invalid input or usage;
+ * a fault in the library itself.
+ */
+export const exitCode = { met: 0, gaps: 1, invalid: 2, internal: 3 } as const;
+
+const usage = `Usage: facility-standards <command> [options]
+
+Commands:
+  check <record files…>   Evaluate facility records (YAML or JSON, one record or a list per file)
+      --standard ID       Standard to apply (repeatable); default: every standard for the record's type
+      --rules PATH        Load rule files or directories too (repeatable); they may extend bundled ones
+      --format text|json  Output format (default: text)
+      --lang zh|en        Language of the text output (default: zh)
+  list                    List the bundled standards with their sources
+  validate <paths…>       Check rule files and directories; print every problem at file:line:column
+
+Exit codes: 0 all met, 1 any gap or unknown, 2 invalid input, 3 internal error.
+`;
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return await check(rest, io);
+      case 'list':
+        return list(io);
+      case 'validate':
+        return await validate(rest, io);
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout(usage);
+        return command === undefined ? exitCode.invalid : exitCode.met;
+      default:
+        io.stderr(`facility-standards: unknown command "${command}"\n\n${usage}`);
+        return exitCode.invalid;
+    }
+  } catch (error) {
+    if (!isInputError(error)) {
+      io.stderr(`facility-standards: internal error, please report it:\n${(error as Error)?.stack ?? String(error)}\n`);
+      return exitCode.internal;
+    }
+    io.stderr(`facility-standards: ${error.message}\n`);
+    return exitCode.invalid;
+  }
+}
+
+async function check(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      standard: { type: 'string', multiple: true },
+      rules: { type: 'string', multiple: true },
+      format: { type: 'string', default: 'text' },
+      lang: { type: 'string', default: 'zh' },
+    },
+  });
+  const format = oneOf('--format', values.format, ['text', 'json'] as const);
+  const lang = oneOf('--lang', values.lang, ['zh', 'en'] as const);
+  if (positionals.length === 0) throw new UsageError('check needs at least one record file');
+
+  const standards = new Map(bundledStandards());
+  if (values.rules?.length) for (const [id, s] of await loadStandardFiles(values.rules)) standards.set(id, s);
+  const chosen = (values.standard ?? []).map((id) => {
+    const standard = standards.get(id);
+    if (!standard) throw new UsageError(`unknown standard "${id}"; known: ${[...standards.keys()].join(', ')}`);
+    return standard;
+  });
+
+  const reports: Report[] = [];
+  const errors: string[] = [];
+  for (const file of positionals) {
+    let records: FacilityRecord[];
+    try {
+      records = await readRecordFile(file);
+    } catch (error) {
+      if (!isInputError(error)) throw error;
+      errors.push(error.message);
+      continue;
+    }
+    for (const [index, record] of records.entries()) {
+      const applicable = chosen.length > 0 ? chosen : [...standards.values()].filter((s) => s.facilityType === record.type);
+      if (applicable.length === 0) {
+        const which = records.length > 1 ? `${file} record ${index + 1}` : file;
+        errors.push(`${which}: no standard to apply; give the record a "type" (village-clinic or township-health-center) or pass --standard`);
+      }
+      for (const standard of applicable) reports.push(await evaluateRecord(record, standard));
+    }
+  }
+
+  if (format === 'json') io.stdout(renderJson(reports, errors));
+  else if (reports.length > 0) io.stdout(renderText(reports, { lang }));
+  for (const error of errors) io.stderr(`${error}\n`);
+
+  if (errors.length > 0) return exitCode.invalid;
+  const settled = reports.every((r) => r.outcome === 'met' || r.outcome === 'not-applicable');
+  return settled ? exitCode.met : exitCode.gaps;
+}
+
+function list(io: Io): number {
+  for (const standard of bundledStandards().values()) {
+    io.stdout(
+      `${standard.id}@${standard.version}  ${standard.title.zh} / ${standard.title.en}\n` +
+        `    ${standard.facilityType}, ${standard.requirements.length} requirements` +
+        `${standard.extends ? `, extends ${standard.extends}` : ''}\n` +
+        `    ${standard.source.issuer} ${standard.source.date}: ${standard.source.title} (${standard.source.file})\n`,
+    );
+  }
+  return exitCode.met;
+}
+
+async function validate(paths: readonly string[], io: Io): Promise<number> {
+  if (paths.length === 0) throw new UsageError('validate needs rule files or directories');
+  const files = await ruleFilePaths(paths);
+  const loaded = await loadStandardFiles(files);
+  io.stdout(`${files.length} rule file${files.length === 1 ? '' : 's'} valid: ${[...loaded.keys()].join(', ')}\n`);
+  return exitCode.met;
+}
+
+class UsageError extends Error {}
+
+function oneOf<const T extends readonly string[]>(flag: string, value: string | undefined, allowed: T): T[number] {
+  if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T[number];
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
+}
+
+/** Errors about the user's input, whose message says what to fix; anything else is a fault here. */
+function isInputError(error: unknown): error is Error {
+  if (error instanceof DiagnosticError || error instanceof UsageError) return true;
+  // A file that cannot be read (ENOENT …) or an argument parseArgs rejects (ERR_PARSE_ARGS_…).
+  return error instanceof Error && 'code' in error && typeof error.code === 'string';
+}
