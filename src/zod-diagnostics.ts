@@ -11,12 +11,13 @@ export function diagnosticsFromZod(
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => make(issue.path, key, unknownKeyMessage(issue.path, key)));
     }
-    if (issue.code === 'invalid_type' && issue.input === undefined) {
-      const key = issue.path.at(-1);
-      return [make(issue.path, undefined, `${JSON.stringify(String(key))} is required (${issue.expected})`)];
-    }
-    if (issue.code === 'invalid_union') {
-      return [make(issue.path, undefined, issue.message)];
+    if (issue.code === 'invalid_type') {
+      const expected = kinds[issue.expected] ?? issue.expected;
+      const message =
+        issue.input === undefined
+          ? `${JSON.stringify(String(issue.path.at(-1)))} is required (${expected})`
+          : `expected ${expected}, got ${show(issue.input)}`;
+      return [make(issue.path, undefined, message)];
     }
     return [make(issue.path, undefined, issue.message)];
   });
@@ -27,6 +28,26 @@ export function diagnosticsFromZod(
     return new Diagnostic(message, { file: where.file ?? where.source?.file, ...position, path: formatPath(full) || undefined });
   }
 }
+
+const kinds: Record<string, string> = {
+  number: 'a number',
+  int: 'a whole number',
+  string: 'a text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping of fields',
+};
+
+function show(input: unknown): string {
+  if (typeof input === 'string') return JSON.stringify(input);
+  if (Array.isArray(input)) return 'a list';
+  if (input === null) return 'null';
+  if (typeof input === 'object') return 'a mapping of fields';
+  return String(input);
+}
+
+/** Parse options that keep each issue's input, which the messages above quote. */
+export const parseOptions = { reportInput: true } as const;
 
 function unknownKeyMessage(path: readonly PropertyKey[], key: string): string {
   if (path.length === 1 && path[0] === 'equipment') return `unknown equipment code ${JSON.stringify(key)}`;

@@ -1,6 +1,6 @@
 import { RecordError } from '../diagnostic.js';
 import { parseYamlSource, type YamlSource } from '../yaml-source.js';
-import { diagnosticsFromZod } from '../zod-diagnostics.js';
+import { diagnosticsFromZod, parseOptions } from '../zod-diagnostics.js';
 import { FacilityRecord } from './schema.js';
 
 export interface ParseRecordOptions {
@@ -12,7 +12,7 @@ export interface ParseRecordOptions {
 
 /** Validates a facility record against the record contract; throws RecordError naming each bad field. */
 export function parseRecord(input: unknown, options: ParseRecordOptions = {}): FacilityRecord {
-  const result = FacilityRecord.safeParse(input);
+  const result = FacilityRecord.safeParse(input, parseOptions);
   if (result.success) return result.data;
   const where = options.file ? ` in ${options.file}` : '';
   throw new RecordError(`Invalid facility record${where}:`, diagnosticsFromZod(result.error.issues, options));

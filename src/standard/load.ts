@@ -3,7 +3,7 @@ import { facts, type FactDefinition } from '../record/facts.js';
 import { vocabularies } from '../record/vocabulary.js';
 import { operators, type OperatorDefinition } from '../evaluate/operators.js';
 import { parseYamlSource, type YamlSource } from '../yaml-source.js';
-import { diagnosticsFromZod } from '../zod-diagnostics.js';
+import { diagnosticsFromZod, parseOptions } from '../zod-diagnostics.js';
 import { closest } from './closest.js';
 import { StandardSchema, type ConditionInput, type StandardFile } from './schema.js';
 import type { Condition, Parameter, Requirement, Standard } from './types.js';
@@ -35,7 +35,7 @@ interface ParsedFile {
 export function loadStandards(files: readonly RuleFileText[], options: LoadOptions = {}): Map<string, Standard> {
   const diagnostics: Diagnostic[] = [];
   const parsed = new Map<string, ParsedFile>();
-  /** Ids of files that failed before they could be built, so dependants do not call them unknown. */
+  /** Ids of standards that failed to load: dependants neither call them unknown nor retry them. */
   const failed = new Set<string>();
 
   for (const { file, text } of files) {
@@ -44,7 +44,7 @@ export function loadStandards(files: readonly RuleFileText[], options: LoadOptio
       diagnostics.push(...result.diagnostics);
       continue;
     }
-    const checked = StandardSchema.safeParse(result.source.data);
+    const checked = StandardSchema.safeParse(result.source.data, parseOptions);
     if (!checked.success) {
       const id = (result.source.data as { id?: unknown } | null)?.id;
       if (typeof id === 'string') failed.add(id);
@@ -68,12 +68,12 @@ export function loadStandards(files: readonly RuleFileText[], options: LoadOptio
     const done = loaded.get(id) ?? options.base?.get(id);
     if (done) return done;
     const file = parsed.get(id);
-    if (!file) return undefined;
-    if (resolving.includes(id)) return undefined;
+    if (!file || resolving.includes(id) || failed.has(id)) return undefined;
     resolving.push(id);
     try {
       const standard = build(file, { resolve, exists: (other) => parsed.has(other) || failed.has(other) || !!options.base?.has(other) }, diagnostics, resolving);
       if (standard) loaded.set(id, standard);
+      else failed.add(id);
       return standard;
     } finally {
       resolving.pop();
