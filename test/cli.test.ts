@@ -1,0 +1,159 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/cli/main.js';
+
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+const example = 'examples/xigou-dongzhuang.yaml';
+const compliant = 'fixtures/changzhi/village-clinic/compliant.yaml';
+
+function tempFile(name: string, text: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'facility-standards-')), name);
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('facility-standards check', () => {
+  it('prints a Chinese checklist with the gaps and exits 1 when there are gaps', async () => {
+    const { code, stdout, stderr } = await cli('check', example, '--standard', 'changzhi/village-clinic');
+    expect(code).toBe(1);
+    expect(stderr).toBe('');
+    expect(stdout).toContain('西沟乡东庄村卫生室 (pingshun-xigou-dongzhuang)');
+    expect(stdout).toContain('结论：未达标');
+    expect(stdout).toContain('✗ 四室分开  附件1 二(一)\n      缺少：公共卫生室');
+    expect(stdout).toContain('药品品种46种，要求不少于50种，还差4种');
+    expect(stdout).toContain('✓ 集体产权房屋');
+  });
+
+  it('writes English with --lang en', async () => {
+    const { stdout } = await cli('check', example, '--standard', 'changzhi/village-clinic', '--lang', 'en');
+    expect(stdout).toContain('Outcome: gap');
+    expect(stdout).toContain('missing: public health room');
+  });
+
+  it('applies every standard for the record type without --standard', async () => {
+    const { stdout } = await cli('check', example, '--format', 'json');
+    const { reports } = JSON.parse(stdout);
+    expect(reports.map((r: { standard: { id: string } }) => r.standard.id)).toEqual([
+      'changzhi/village-clinic',
+      'changzhi/village-clinic-demonstration',
+    ]);
+  });
+
+  it('writes the JSON contract with --format json', async () => {
+    const { code, stdout } = await cli('check', example, '--standard', 'changzhi/village-clinic', '--format', 'json');
+    expect(code).toBe(1);
+    const { reports } = JSON.parse(stdout);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({
+      facility: { id: 'pingshun-xigou-dongzhuang', name: '西沟乡东庄村卫生室' },
+      standard: { id: 'changzhi/village-clinic', version: '2026' },
+      outcome: 'gap',
+    });
+    const fourRooms = reports[0].requirements.find((r: { requirement: string }) => r.requirement === 'four-rooms');
+    expect(fourRooms).toMatchObject({ clause: '附件1 二(一)', outcome: 'gap', missing: ['public-health-room'] });
+  });
+
+  it('exits 0 for a compliant clinic', async () => {
+    const { code, stdout } = await cli('check', compliant);
+    expect(code).toBe(0);
+    expect(stdout).toContain('结论：达标');
+    expect(stdout).toContain('结论：不适用');
+  });
+
+  it('exits 1 when a required requirement is unknown', async () => {
+    const path = tempFile('partial.yaml', 'id: partial\ntype: village-clinic\npremises: { ownership: collective }\n');
+    const { code, stdout } = await cli('check', path, '--standard', 'changzhi/village-clinic');
+    expect(code).toBe(1);
+    expect(stdout).toContain('结论：数据不全，无法判定');
+  });
+
+  it('exits 2 for an invalid record, naming file, line, column and field; other files are still checked', async () => {
+    const bad = tempFile('bad.yaml', 'id: bad\ntype: village-clinic\npremises:\n  buildingArea: 八十\n');
+    const { code, stdout, stderr } = await cli('check', bad, example, '--standard', 'changzhi/village-clinic');
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${bad}:4:17: expected a number, got "八十" (at premises.buildingArea)`);
+    expect(stdout).toContain('pingshun-xigou-dongzhuang');
+  });
+
+  it('exits 2 for a record without a type and no --standard', async () => {
+    const path = tempFile('untyped.yaml', 'id: untyped\n');
+    const { code, stderr } = await cli('check', path);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/no standard to apply/);
+  });
+
+  it('exits 2 for usage errors', async () => {
+    expect((await cli('check', example, '--standard', 'changzhi/nowhere')).stderr).toMatch(/unknown standard "changzhi\/nowhere"/);
+    expect((await cli('check', example, '--format', 'xml')).code).toBe(2);
+    expect((await cli('check', example, '--colour')).code).toBe(2);
+    expect((await cli('check')).code).toBe(2);
+    expect((await cli('check', 'no/such/file.yaml')).stderr).toMatch(/ENOENT/);
+    expect((await cli('frobnicate')).code).toBe(2);
+  });
+
+  it('uses rule files given with --rules, which may extend a bundled standard', async () => {
+    const rules = tempFile(
+      'county.yaml',
+      `id: county/village-clinic
+version: "2027"
+title: { zh: 某县村卫生室, en: County village clinic }
+facilityType: village-clinic
+source: { title: 某县实施方案, issuer: 某县卫健局, date: 2027-01-01, file: sources/county.txt }
+extends: changzhi/village-clinic
+requirements:
+  - id: tcm-corner
+    clause: 二(一)
+    quote: 配建中医阁
+    severity: required
+    title: { zh: 中医阁, en: TCM corner }
+    check: { fact: rooms, operator: contains, value: tcm-corner }
+`,
+    );
+    const { code, stdout } = await cli('check', compliant, '--rules', rules, '--standard', 'county/village-clinic');
+    expect(code).toBe(1);
+    expect(stdout).toContain('✗ 中医阁  二(一)\n      缺少：中医阁');
+  });
+});
+
+describe('facility-standards list and validate', () => {
+  it('lists the bundled standards with their sources', async () => {
+    const { code, stdout } = await cli('list');
+    expect(code).toBe(0);
+    expect(stdout).toContain('changzhi/village-clinic@2026  长治市标准化村卫生室');
+    expect(stdout).toContain('extends changzhi/village-clinic');
+    expect(stdout).toContain('长治市人民政府办公室 2025-12-18');
+  });
+
+  it('validates the bundled rule files', async () => {
+    const { code, stdout } = await cli('validate', 'rules');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^2 rule files valid: /);
+  });
+
+  it('reports a broken rule file at file:line:column and exits 2', async () => {
+    const path = tempFile('broken.yaml', 'id: county/x\nversion: 1\ntitle: { zh: 测试, en: Test }\nfacilityType: clinic\n');
+    const { code, stderr } = await cli('validate', path);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${path}:4:15: Invalid option: expected one of "village-clinic"|"township-health-center" (at facilityType)`);
+    expect(stderr).toContain(`${path}:1:1: "source" is required`);
+  });
+});
+
+describe('the built command', () => {
+  it('runs from dist with the documented exit codes', () => {
+    expect(existsSync('dist/cli.js'), 'dist/cli.js is missing: run `npm run build` first').toBe(true);
+    const gaps = spawnSync(process.execPath, ['dist/cli.js', 'check', example], { encoding: 'utf8' });
+    expect(gaps.status).toBe(1);
+    expect(gaps.stdout).toContain('缺少：公共卫生室');
+    expect(execFileSync(process.execPath, ['dist/cli.js', 'check', compliant, '--standard', 'changzhi/village-clinic'], { encoding: 'utf8' })).toContain('结论：达标');
+  });
+});
