@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, evaluateAll, loadStandard, operators, RecordError, type Report } from '../src/index.js';
+import { evaluate, evaluateAll, loadStandard, operators, RecordError, type FacilityRecordInput, type Report } from '../src/index.js';
 
 /** A one-requirement standard around a check, for testing evaluation semantics. */
 function standardWith(check: string, extra = '') {
@@ -165,11 +165,11 @@ describe('gap items', () => {
 });
 
 describe('running', () => {
-  const record = (i: number) => ({
+  const record = (i: number): FacilityRecordInput => ({
     id: `clinic-${i}`,
-    type: 'village-clinic' as const,
+    type: 'village-clinic',
     servicePopulation: 900 + i * 10,
-    premises: { ownership: i % 2 ? ('collective' as const) : ('rented' as const), buildingArea: 60 + i },
+    premises: { ownership: i % 2 ? 'collective' : 'rented', buildingArea: 60 + i },
     rooms: i % 3 ? ['diagnosis-room', 'treatment-room', 'pharmacy', 'public-health-room'] : ['pharmacy'],
     drugs: { varieties: 40 + i },
   });

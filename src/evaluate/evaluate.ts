@@ -1,7 +1,7 @@
 import { Diagnostic, RecordError } from '../diagnostic.js';
 import { readFacts, type FactValue } from '../record/facts.js';
 import { parseRecord } from '../record/parse.js';
-import type { FacilityRecord } from '../record/schema.js';
+import type { FacilityRecord, FacilityRecordInput } from '../record/schema.js';
 import { gapMessage, metMessage, notApplicableMessage, unknownMessage } from '../report/messages.js';
 import { bundledStandard, bundledStandardsFor } from '../standard/registry.js';
 import type { Requirement, Standard } from '../standard/types.js';
@@ -14,13 +14,13 @@ import { outcomes, type Outcome, type OutcomeCounts, type Report, type Requireme
  * returns every requirement's outcome with the gaps spelled out. The record is validated first:
  * a record that breaks the record contract throws a RecordError naming each bad field.
  */
-export async function evaluate(record: unknown, standard: Standard | string): Promise<Report> {
+export async function evaluate(record: FacilityRecordInput, standard: Standard | string): Promise<Report> {
   const valid = parseRecord(record);
   return evaluateRecord(valid, typeof standard === 'string' ? bundledStandard(standard) : standard);
 }
 
 /** Evaluates a record against every bundled standard for its facility type. */
-export async function evaluateAll(record: unknown): Promise<Report[]> {
+export async function evaluateAll(record: FacilityRecordInput): Promise<Report[]> {
   const valid = parseRecord(record);
   if (valid.type === undefined) {
     throw new RecordError('Cannot choose standards for the record:', [

@@ -1,5 +1,6 @@
 import { facts, type FactDefinition } from '../record/facts.js';
 import { label } from '../record/vocabulary.js';
+import type { Finding } from '../evaluate/result.js';
 import type { Lang, LocalizedText } from '../text.js';
 
 /** Builds the same sentence in both languages. */
@@ -49,17 +50,12 @@ export function formatMissing(fact: FactDefinition, missing: readonly string[], 
   return list(missing.map((name) => factLabel(name, lang)), lang);
 }
 
-export interface FindingFacts {
+/** A failed condition as the messages need it: with the fact's definition rather than its name. */
+export type FindingFacts = Omit<Finding, 'fact' | 'message'> & {
   readonly fact: FactDefinition;
   /** When the value compared with is another fact. */
   readonly valueFact?: FactDefinition;
-  readonly operator: string;
-  readonly expected: unknown;
-  readonly actual: unknown;
-  readonly missing?: readonly string[];
-  readonly shortfall?: number;
-  readonly excess?: number;
-}
+};
 
 /** What a failed condition means for the facility, in words it can act on. */
 export function findingMessage(f: FindingFacts): LocalizedText {
