@@ -27,7 +27,7 @@ export interface FactDefinition {
   readonly name: string;
   readonly type: FactType;
   readonly label: LocalizedText;
-  readonly unit?: LocalizedText;
+  readonly unit?: Unit;
   /** For `code` and `codes` facts: the vocabulary the codes come from. */
   readonly vocabulary?: VocabularyName;
   /** For counts over a catalogue: the catalogue, so a gap can list what is still missing. */
@@ -40,14 +40,19 @@ export interface FactDefinition {
   read(record: FacilityRecord): FactValue | undefined;
 }
 
+/** A unit; `enOne` is the English for exactly one (1 kind, 2 kinds). */
+export interface Unit extends LocalizedText {
+  readonly enOne?: string;
+}
+
 const units = {
   squareMetre: { zh: '平方米', en: 'm²' },
-  people: { zh: '人', en: 'people' },
-  kinds: { zh: '种', en: 'kinds' },
-  items: { zh: '项', en: 'items' },
-} as const satisfies Record<string, LocalizedText>;
+  people: { zh: '人', en: 'people', enOne: 'person' },
+  kinds: { zh: '种', en: 'kinds', enOne: 'kind' },
+  items: { zh: '项', en: 'items', enOne: 'item' },
+} as const satisfies Record<string, Unit>;
 
-type FieldOptions = { unit?: LocalizedText; vocabulary?: VocabularyName; description?: string };
+type FieldOptions = { unit?: Unit; vocabulary?: VocabularyName; description?: string };
 
 function field(path: string, type: FactType, label: LocalizedText, options: FieldOptions = {}): FactDefinition {
   const keys = path.split('.');

@@ -22,9 +22,9 @@ export function formatValue(fact: FactDefinition, value: unknown, lang: Lang): s
   if (value === undefined) return lang === 'zh' ? '（无数据）' : '(no data)';
   if (typeof value === 'number') {
     if (fact.type === 'ratio') return `${round(value * 100)}%`;
-    const unit = fact.unit?.[lang];
-    if (!unit) return String(round(value));
-    return lang === 'zh' ? `${round(value)}${unit}` : `${round(value)} ${unit}`;
+    const n = round(value);
+    if (!fact.unit) return String(n);
+    return lang === 'zh' ? `${n}${fact.unit.zh}` : `${n} ${n === 1 ? (fact.unit.enOne ?? fact.unit.en) : fact.unit.en}`;
   }
   if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
   if (Array.isArray(value)) return list(value.map((item) => formatItem(fact, item, lang)), lang);
