@@ -11,13 +11,17 @@ export type { FacilityType, Term } from './record/vocabulary.js';
 
 export { StandardSchema } from './standard/schema.js';
 export { loadStandard, loadStandards, type LoadOptions, type RuleFileText } from './standard/load.js';
-export { bundledStandard, bundledStandards, bundledStandardsFor } from './standard/registry.js';
+export { loadRules, type RuleSet } from './standard/load.js';
+export { bundledLadder, bundledLadders, bundledStandard, bundledStandards, bundledStandardsFor } from './standard/registry.js';
+export { LadderSchema, type Ladder, type LadderLevel } from './standard/ladder.js';
 export type {
+  Alteration,
   Applicability,
   Condition,
   FactCondition,
   Parameter,
   Provenance,
+  Removal,
   Requirement,
   Severity,
   SourceDocument,
@@ -27,6 +31,7 @@ export type {
 export { operators, type OperatorDefinition } from './evaluate/operators.js';
 export { evaluate, evaluateAll, evaluateRecord } from './evaluate/evaluate.js';
 export type { Finding, Outcome, OutcomeCounts, Report, RequirementResult } from './evaluate/result.js';
+export { assessLadder, assessLadderRecord, type LadderAssessment, type LadderOptions, type LevelResult } from './evaluate/ladder.js';
 
-export { renderText, type TextOptions } from './report/text.js';
-export { renderJson } from './report/json.js';
+export { renderLadderText, renderText, type TextOptions } from './report/text.js';
+export { renderJson, renderLadderJson } from './report/json.js';

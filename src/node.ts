@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRecordsText } from './record/parse.js';
 import type { FacilityRecord } from './record/schema.js';
-import { loadStandards } from './standard/load.js';
+import { loadRules, type RuleSet } from './standard/load.js';
 import { bundledStandards } from './standard/registry.js';
 import type { Standard } from './standard/types.js';
 
@@ -40,10 +40,15 @@ const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * listing every problem at file:line:column.
  */
 export async function loadStandardFiles(paths: readonly string[]): Promise<Map<string, Standard>> {
+  return (await loadRuleFiles(paths)).standards;
+}
+
+/** Loads standards and ladders from files and directories; see loadStandardFiles. */
+export async function loadRuleFiles(paths: readonly string[]): Promise<RuleSet> {
   const files = await Promise.all(
     (await ruleFilePaths(paths)).map(async (file) => ({ file, text: await readFile(file, 'utf8') })),
   );
   const given = new Set(files.map((f) => resolve(f.file)));
   const base = new Map([...bundledStandards()].filter(([, s]) => !given.has(resolve(packageRoot, s.file))));
-  return loadStandards(files, { base });
+  return loadRules(files, { base });
 }

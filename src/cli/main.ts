@@ -2,11 +2,13 @@ import { parseArgs } from 'node:util';
 import { DiagnosticError } from '../diagnostic.js';
 import { evaluateRecord } from '../evaluate/evaluate.js';
 import type { Report } from '../evaluate/result.js';
-import { readRecordFile, loadStandardFiles, ruleFilePaths } from '../node.js';
+import { assessLadderRecord, type LadderAssessment } from '../evaluate/ladder.js';
+import { loadRuleFiles, readRecordFile, ruleFilePaths } from '../node.js';
 import type { FacilityRecord } from '../record/schema.js';
-import { renderJson } from '../report/json.js';
-import { renderText } from '../report/text.js';
-import { bundledStandards } from '../standard/registry.js';
+import { renderJson, renderLadderJson } from '../report/json.js';
+import { renderLadderText, renderText } from '../report/text.js';
+import { bundledLadders, bundledStandards } from '../standard/registry.js';
+import type { Ladder } from '../standard/ladder.js';
 
 /** Where the CLI writes; a test passes its own. */
 export interface Io {
@@ -25,10 +27,11 @@ const usage = `Usage: facility-standards <command> [options]
 Commands:
   check <record files…>   Evaluate facility records (YAML or JSON, one record or a list per file)
       --standard ID       Standard to apply (repeatable); default: every standard for the record's type
+      --ladder ID         Instead: the highest level reached on a ladder, and the gaps to the next
       --rules PATH        Load rule files or directories too (repeatable); they may extend bundled ones
       --format text|json  Output format (default: text)
       --lang zh|en        Language of the text output (default: zh)
-  list                    List the bundled standards with their sources
+  list                    List the bundled standards with their sources, and the ladders
   validate <paths…>       Check rule files and directories; print every problem at file:line:column
 
 Exit codes: 0 all met, 1 any gap or unknown, 2 invalid input, 3 internal error.
@@ -70,6 +73,7 @@ async function check(args: readonly string[], io: Io): Promise<number> {
     allowPositionals: true,
     options: {
       standard: { type: 'string', multiple: true },
+      ladder: { type: 'string', multiple: true },
       rules: { type: 'string', multiple: true },
       format: { type: 'string', default: 'text' },
       lang: { type: 'string', default: 'zh' },
@@ -80,14 +84,24 @@ async function check(args: readonly string[], io: Io): Promise<number> {
   if (positionals.length === 0) throw new UsageError('check needs at least one record file');
 
   const standards = new Map(bundledStandards());
-  if (values.rules?.length) for (const [id, s] of await loadStandardFiles(values.rules)) standards.set(id, s);
-  const chosen = (values.standard ?? []).map((id) => {
-    const standard = standards.get(id);
-    if (!standard) throw new UsageError(`unknown standard "${id}"; known: ${[...standards.keys()].join(', ')}`);
-    return standard;
-  });
+  const ladders = new Map(bundledLadders());
+  if (values.rules?.length) {
+    const loaded = await loadRuleFiles(values.rules);
+    for (const [id, standard] of loaded.standards) standards.set(id, standard);
+    for (const [id, ladder] of loaded.ladders) ladders.set(id, ladder);
+  }
+  const pick = <T>(kind: string, ids: readonly string[], known: ReadonlyMap<string, T>): T[] =>
+    ids.map((id) => {
+      const found = known.get(id);
+      if (!found) throw new UsageError(`unknown ${kind} "${id}"; known: ${[...known.keys()].join(', ')}`);
+      return found;
+    });
+  const chosen = pick('standard', values.standard ?? [], standards);
+  const chosenLadders = pick('ladder', values.ladder ?? [], ladders);
+  if (chosen.length > 0 && chosenLadders.length > 0) throw new UsageError('give --standard or --ladder, not both');
 
   const reports: Report[] = [];
+  const assessments: LadderAssessment[] = [];
   const errors: string[] = [];
   for (const file of positionals) {
     let records: FacilityRecord[];
@@ -99,6 +113,10 @@ async function check(args: readonly string[], io: Io): Promise<number> {
       continue;
     }
     for (const [index, record] of records.entries()) {
+      if (chosenLadders.length > 0) {
+        for (const ladder of chosenLadders) assessments.push(await assessLadderRecord(record, ladder, { standards }));
+        continue;
+      }
       const applicable = chosen.length > 0 ? chosen : [...standards.values()].filter((s) => s.facilityType === record.type);
       if (applicable.length === 0) {
         const which = records.length > 1 ? `${file} record ${index + 1}` : file;
@@ -108,16 +126,22 @@ async function check(args: readonly string[], io: Io): Promise<number> {
     }
   }
 
-  if (format === 'json') io.stdout(renderJson(reports, errors));
+  if (chosenLadders.length > 0) {
+    if (format === 'json') io.stdout(renderLadderJson(assessments, errors));
+    else if (assessments.length > 0) io.stdout(renderLadderText(assessments, { lang }));
+  } else if (format === 'json') io.stdout(renderJson(reports, errors));
   else if (reports.length > 0) io.stdout(renderText(reports, { lang }));
   for (const error of errors) io.stderr(`${error}\n`);
 
   if (errors.length > 0) return exitCode.invalid;
-  const settled = reports.every((r) => r.outcome === 'met' || r.outcome === 'not-applicable');
+  const settled =
+    reports.every((r) => r.outcome === 'met' || r.outcome === 'not-applicable') &&
+    assessments.every((a) => a.next === null || a.next.outcome === 'not-applicable');
   return settled ? exitCode.met : exitCode.gaps;
 }
 
 function list(io: Io): number {
+  io.stdout('Standards\n');
   for (const standard of bundledStandards().values()) {
     io.stdout(
       `${standard.id}@${standard.version}  ${standard.title.zh} / ${standard.title.en}\n` +
@@ -126,14 +150,21 @@ function list(io: Io): number {
         `    ${standard.source.issuer} ${standard.source.date}: ${standard.source.title} (${standard.source.file})\n`,
     );
   }
+  io.stdout('\nLadders\n');
+  for (const ladder of bundledLadders().values()) io.stdout(describeLadder(ladder));
   return exitCode.met;
+}
+
+function describeLadder(ladder: Ladder): string {
+  return `${ladder.id}  ${ladder.title.zh} / ${ladder.title.en}\n    ${ladder.levels.map((l) => l.standard).join(' → ')}\n`;
 }
 
 async function validate(paths: readonly string[], io: Io): Promise<number> {
   if (paths.length === 0) throw new UsageError('validate needs rule files or directories');
   const files = await ruleFilePaths(paths);
-  const loaded = await loadStandardFiles(files);
-  io.stdout(`${files.length} rule file${files.length === 1 ? '' : 's'} valid: ${[...loaded.keys()].join(', ')}\n`);
+  const loaded = await loadRuleFiles(files);
+  const ids = [...loaded.standards.keys(), ...loaded.ladders.keys()];
+  io.stdout(`${files.length} rule file${files.length === 1 ? '' : 's'} valid: ${ids.join(', ')}\n`);
   return exitCode.met;
 }
 

@@ -109,7 +109,7 @@ function result(standard: Standard, requirement: Requirement, outcome: Outcome, 
       : outcome === 'unknown'
         ? unknownMessage(details.unknownFacts ?? [])
         : notApplicableMessage);
-  const { provenance } = requirement;
+  const { provenance, alterations } = requirement;
   return {
     standard: `${standard.id}@${standard.version}`,
     requirement: requirement.id,
@@ -120,6 +120,20 @@ function result(standard: Standard, requirement: Requirement, outcome: Outcome, 
     ...details,
     message,
     ...(requirement.note !== undefined && { note: requirement.note }),
-    source: { standard: provenance.standard, file: provenance.file, line: provenance.line, document: provenance.document.file },
+    source: {
+      standard: provenance.standard,
+      file: provenance.file,
+      line: provenance.line,
+      document: provenance.document.file ?? provenance.document.url ?? provenance.document.title,
+      ...(alterations.length > 0 && {
+        alteredBy: alterations.map(({ provenance: by, reason }) => ({
+          standard: by.standard,
+          file: by.file,
+          line: by.line,
+          reason,
+          ...(by.clause !== undefined && { clause: by.clause }),
+        })),
+      }),
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { facts, missingInputs, type FactDefinition, type FactValue } from '../record/facts.js';
 import type { FacilityRecord } from '../record/schema.js';
-import { catalog } from '../record/vocabulary.js';
+import { catalog, kindOf } from '../record/vocabulary.js';
 import { findingMessage } from '../report/messages.js';
 import type { Condition, FactCondition } from '../standard/types.js';
 import type { ResultNode } from './engine.js';
@@ -104,7 +104,7 @@ function measure(
       case 'greaterThan': {
         const shortfall = difference(expected + (operator === 'greaterThan' ? step : 0), actual);
         if (!fact.catalog) return { shortfall };
-        const present = new Set(values.get('equipment') as readonly string[] | undefined);
+        const present = new Set(((values.get('equipment') as readonly string[] | undefined) ?? []).map(kindOf));
         return { shortfall, missing: catalog(fact.catalog).filter((code) => !present.has(code)) };
       }
       case 'lessThanInclusive':

@@ -50,8 +50,16 @@ export interface RequirementResult {
     readonly standard: string;
     readonly file: string;
     readonly line: number | undefined;
-    /** The source document's text file. */
+    /** The source document: its text file in sources/, or the URL of its translation. */
     readonly document: string;
+    /** Overlays that changed the requirement, oldest first. */
+    readonly alteredBy?: readonly {
+      readonly standard: string;
+      readonly file: string;
+      readonly line: number | undefined;
+      readonly reason: string;
+      readonly clause?: string;
+    }[];
   };
 }
 

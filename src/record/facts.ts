@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../text.js';
 import type { FacilityRecord } from './schema.js';
-import { catalog, type CatalogName, type VocabularyName } from './vocabulary.js';
+import { catalog, kindOf, type CatalogName, type VocabularyName } from './vocabulary.js';
 
 /**
  * The fact catalogue: every value a rule may name. A fact is a record field (named by its
@@ -50,6 +50,8 @@ const units = {
   people: { zh: '人', en: 'people', enOne: 'person' },
   kinds: { zh: '种', en: 'kinds', enOne: 'kind' },
   items: { zh: '项', en: 'items', enOne: 'item' },
+  categories: { zh: '类', en: 'categories', enOne: 'category' },
+  perWeek: { zh: '次/周', en: 'times a week', enOne: 'time a week' },
 } as const satisfies Record<string, Unit>;
 
 type FieldOptions = { unit?: Unit; vocabulary?: VocabularyName; description?: string };
@@ -87,6 +89,8 @@ const definitions: FactDefinition[] = [
   field('name', 'text', { zh: '机构名称', en: 'facility name' }),
   field('region.township', 'text', { zh: '乡镇', en: 'township' }),
   field('region.village', 'text', { zh: '行政村', en: 'administrative village' }),
+  field('region.villageCategory', 'code', { zh: '村庄分类', en: 'village category' }, { vocabulary: 'villageCategories' }),
+  field('region.isTownshipSeat', 'boolean', { zh: '位于乡镇卫生院所在地', en: 'in the township health center seat' }),
   derived({
     name: 'standardVillageClinicName',
     type: 'text',
@@ -130,9 +134,16 @@ const definitions: FactDefinition[] = [
     unit: units.kinds,
     catalog: 'village-clinic-basic',
     inputs: ['equipment'],
-    description: 'Number of kinds from the village-clinic basic equipment catalogue with at least one working unit.',
-    read: (record) => workingEquipment(record)?.filter((code) => villageBasicCatalog.has(code)).length,
+    description:
+      'Number of kinds from the village-clinic basic equipment catalogue with at least one working unit; a variant (an ECG machine with remote diagnosis) counts as its kind.',
+    read: (record) => {
+      const working = workingEquipment(record);
+      return working && new Set(working.map(kindOf).filter((kind) => villageBasicCatalog.has(kind))).size;
+    },
   }),
+
+  field('equipmentKinds.general', 'count', { zh: '通用医用装备种类', en: 'kinds of general medical equipment' }, { unit: units.kinds }),
+  field('equipmentKinds.tcmDiagnosisRehab', 'count', { zh: '中医诊疗和康复设备种类', en: 'kinds of TCM diagnosis and rehabilitation equipment' }, { unit: units.kinds }),
 
   field('drugs.varieties', 'count', { zh: '药品品种', en: 'drug varieties' }, { unit: units.kinds }),
   field('drugs.herbalPieces', 'boolean', { zh: '中药饮片服务', en: 'Chinese herbal pieces service' }),
@@ -149,6 +160,8 @@ const definitions: FactDefinition[] = [
   field('staff.seniorPhysicians', 'count', { zh: '副高级及以上职称医师', en: 'associate-senior physicians and above' }, { unit: units.people }),
   field('staff.ecgTechnicians', 'count', { zh: '心电技师', en: 'ECG technicians' }, { unit: units.people }),
   field('staff.imagingTechnicians', 'count', { zh: '影像技师', en: 'imaging technicians' }, { unit: units.people }),
+  field('staff.herbalDispensers', 'count', { zh: '中药饮片调剂人员', en: 'herbal-pieces dispensers' }, { unit: units.people }),
+  field('staff.informationManagers', 'count', { zh: '信息管理人员', en: 'information managers' }, { unit: units.people }),
   derived({
     name: 'healthTechRatio',
     type: 'ratio',
@@ -172,6 +185,13 @@ const definitions: FactDefinition[] = [
   }),
 
   field('departments', 'codes', { zh: '科室', en: 'departments' }, { vocabulary: 'departments' }),
+  field('posts', 'codes', { zh: '专（兼）职岗位', en: 'full- or part-time posts' }, { vocabulary: 'posts' }),
+  field(
+    'secondedSeniorPhysicianDepartments',
+    'codes',
+    { zh: '有上级医院长期派驻副高级及以上医师的科室', en: 'departments with a seconded associate-senior physician' },
+    { vocabulary: 'departments' },
+  ),
   field('ambulances', 'codes', { zh: '救护车', en: 'ambulances' }, { vocabulary: 'ambulances' }),
   field('systems', 'codes', { zh: '信息系统', en: 'information systems' }, { vocabulary: 'systems' }),
   field('disclosures', 'codes', { zh: '公示内容', en: 'public disclosures' }, { vocabulary: 'disclosures' }),
@@ -186,8 +206,34 @@ const definitions: FactDefinition[] = [
     en: 'measures and capability to prevent and treat infusion reactions',
   }),
 
+  field('services.tcmService', 'boolean', { zh: '中医药服务', en: 'TCM service' }),
+  field('services.ivInfusion', 'boolean', { zh: '开展静脉输液', en: 'intravenous infusion offered' }),
+  field('services.firstLevelSurgery', 'boolean', { zh: '一级常规手术', en: 'first-level routine surgery' }),
+  field('services.dedicatedInpatientStaff', 'boolean', { zh: '专职医护人员负责住院服务', en: 'dedicated inpatient medical and nursing staff' }),
+  field('services.referralRelationship', 'boolean', { zh: '与县级医疗集团稳定的转诊服务关系', en: 'stable referral relationship with the county medical group' }),
+  field('services.downReferralCare', 'boolean', { zh: '为下转病人提供康复等接续服务', en: 'rehabilitation and continuing care for down-referred patients' }),
+  field('services.featuredDepartments', 'count', { zh: '市级重点专科水平的特色科室', en: 'featured departments at city key-specialty level' }, { unit: units.items }),
+  field('services.inpatientDiseaseTypes3y', 'count', { zh: '3年累计收治住院病种', en: 'inpatient disease types over 3 years' }, { unit: units.kinds }),
+  field('services.surgicalDiseaseTypes', 'count', { zh: '手术病种', en: 'surgical disease types' }, { unit: units.kinds }),
+  field('services.inpatientSurgeryTypes', 'count', { zh: '住院手术病种', en: 'inpatient surgery types' }, { unit: units.kinds }),
+  field('services.seniorTcmVisitsPerWeek', 'number', { zh: '上级医院高级职称中医师坐诊', en: 'visits of a senior TCM physician' }, { unit: units.perWeek }),
+  field('services.tcmTechniqueCategoriesPromoted', 'count', { zh: '向村卫生室推广的中医适宜技术', en: 'categories of TCM techniques promoted to village clinics' }, { unit: units.categories }),
+  field('services.tcmFeaturedSpecialties', 'count', { zh: '中医特色专科', en: 'TCM featured specialties' }, { unit: units.items }),
+  field('services.famousTcmExpertStation', 'boolean', { zh: '名中医药专家基层工作站', en: 'renowned TCM expert station' }),
+  field('services.tcmPromotionStation', 'boolean', { zh: '中医技术推广工作站', en: 'TCM technique promotion station' }),
+
   field('signage.greenSign', 'boolean', { zh: '标识牌以绿色为主', en: 'green sign board' }),
   field('signage.doctorWhereaboutsBoard', 'boolean', { zh: '村医去向指示牌', en: 'village doctor whereabouts board' }),
+  field('signage.standardColours', 'boolean', { zh: '按规定色调', en: 'prescribed colour scheme' }),
+  field('signage.childFriendly', 'boolean', { zh: '预防接种门诊、儿科诊疗区适儿化改造', en: 'child-friendly vaccination and pediatric areas' }),
+
+  field('toilet.sanitary', 'boolean', { zh: '无害化卫生厕所', en: 'sanitary toilet' }),
+  field('toilet.flush', 'boolean', { zh: '水冲式厕所', en: 'flush toilet' }),
+  field('toilet.indoor', 'boolean', { zh: '室内厕所', en: 'indoor toilet' }),
+
+  field('management.integrated', 'boolean', { zh: '人财物乡村一体化管理', en: 'integrated township–village management' }),
+  field('management.sixS', 'boolean', { zh: '6S管理', en: '6S management' }),
+  field('management.ageFriendly', 'boolean', { zh: '老年友善医疗机构', en: 'age-friendly medical institution' }),
 ];
 
 /** Every fact a rule may name, by name. */

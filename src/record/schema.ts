@@ -16,6 +16,8 @@ export const Region = z.strictObject({
   county: z.string().optional(),
   township: z.string().optional(),
   village: z.string().optional(),
+  villageCategory: z.enum(codesOf('villageCategories')).optional().describe('村庄分类'),
+  isTownshipSeat: flag.optional().describe('乡镇卫生院所在地'),
 });
 
 export const Premises = z.strictObject({
@@ -35,6 +37,29 @@ export const Utilities = z.strictObject({
 export const Signage = z.strictObject({
   greenSign: flag.optional().describe('标识牌以绿色为主'),
   doctorWhereaboutsBoard: flag.optional().describe('村医去向指示牌'),
+  standardColours: flag.optional().describe('建筑、标识、室内按规定色调'),
+  childFriendly: flag.optional().describe('预防接种门诊、儿科诊疗区适儿化改造'),
+});
+
+export const Toilet = z.strictObject({
+  sanitary: flag.optional().describe('无害化卫生厕所'),
+  flush: flag.optional().describe('水冲式'),
+  indoor: flag.optional().describe('室内'),
+});
+
+/**
+ * Kinds of equipment counted by the assessor against a list the record does not itemize (e.g.
+ * the 22 kinds of general medical equipment a township center is checked against).
+ */
+export const EquipmentKinds = z.strictObject({
+  general: count.optional().describe('通用医用装备种类'),
+  tcmDiagnosisRehab: count.optional().describe('中医诊疗和康复设备种类'),
+});
+
+export const Management = z.strictObject({
+  integrated: flag.optional().describe('人财物乡村一体化管理'),
+  sixS: flag.optional().describe('6S管理'),
+  ageFriendly: flag.optional().describe('老年友善医疗机构'),
 });
 
 export const Drugs = z.strictObject({
@@ -57,9 +82,11 @@ export const Staff = z.strictObject({
   villageDoctors: count.optional().describe('乡村医生'),
   nurses: count.optional().describe('护士'),
   auxiliary: count.optional().describe('辅助工作人员'),
-  seniorPhysicians: count.optional().describe('副高级及以上职称医师'),
-  ecgTechnicians: count.optional().describe('心电技师'),
-  imagingTechnicians: count.optional().describe('影像技师'),
+  seniorPhysicians: count.optional().describe('临床科室副高级及以上职称医师'),
+  ecgTechnicians: count.optional().describe('培训合格的心电技师'),
+  imagingTechnicians: count.optional().describe('培训合格的影像技师'),
+  herbalDispensers: count.optional().describe('中药饮片调剂人员'),
+  informationManagers: count.optional().describe('培训合格的专兼职信息管理人员'),
 });
 
 export const Services = z.strictObject({
@@ -69,6 +96,21 @@ export const Services = z.strictObject({
   tcmHealthManagement: flag.optional().describe('中医药健康管理服务'),
   specialtyTechniques: count.optional().describe('特色专科诊疗技术项数'),
   infusionReactionRescue: flag.optional().describe('输液反应预防和处理能力'),
+  tcmService: flag.optional().describe('能提供中医药服务'),
+  ivInfusion: flag.optional().describe('经批准开展静脉输液'),
+  firstLevelSurgery: flag.optional().describe('一级常规手术（独立或通过巡诊、派驻帮扶）'),
+  dedicatedInpatientStaff: flag.optional().describe('专职医护人员负责住院服务'),
+  referralRelationship: flag.optional().describe('与县级医疗集团稳定的转诊服务关系'),
+  downReferralCare: flag.optional().describe('为下转病人提供康复等接续服务'),
+  featuredDepartments: count.optional().describe('达到市级重点专科水平的特色科室数'),
+  inpatientDiseaseTypes3y: count.optional().describe('3年累计收治住院病种数'),
+  surgicalDiseaseTypes: count.optional().describe('手术病种数'),
+  inpatientSurgeryTypes: count.optional().describe('住院手术病种数'),
+  seniorTcmVisitsPerWeek: z.number().nonnegative().optional().describe('上级医院高级职称中医师坐诊（次/周）'),
+  tcmTechniqueCategoriesPromoted: count.optional().describe('向村卫生室推广的中医适宜技术类数'),
+  tcmFeaturedSpecialties: count.optional().describe('中医特色专科数'),
+  famousTcmExpertStation: flag.optional().describe('名中医药专家基层工作站'),
+  tcmPromotionStation: flag.optional().describe('中医技术推广工作站'),
 });
 
 /** The facility record contract (v1). Every field is optional; unknown fields are rejected. */
@@ -93,12 +135,19 @@ export const FacilityRecord = z
       .describe('equipment code → working units'),
     drugs: Drugs.optional(),
     staff: Staff.optional(),
+    equipmentKinds: EquipmentKinds.optional(),
     departments: codeSet(codesOf('departments'), 'department').optional(),
+    posts: codeSet(codesOf('posts'), 'post').optional().describe('党务、院务、医务等专（兼）职岗位'),
+    secondedSeniorPhysicianDepartments: codeSet(codesOf('departments'), 'department')
+      .optional()
+      .describe('有上级医院长期派驻副高级及以上医师的科室'),
     services: Services.optional(),
     ambulances: codeSet(codesOf('ambulances'), 'ambulance').optional(),
     systems: codeSet(codesOf('systems'), 'information system').optional(),
     disclosures: codeSet(codesOf('disclosures'), 'public disclosure').optional(),
     signage: Signage.optional(),
+    toilet: Toilet.optional(),
+    management: Management.optional(),
   })
   .superRefine((record, ctx) => {
     const staff = record.staff;

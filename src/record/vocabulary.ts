@@ -7,6 +7,8 @@ import type { LocalizedText } from '../text.js';
 export interface Term extends LocalizedText {
   /** Named catalogues this term belongs to (e.g. the village-clinic basic equipment catalogue). */
   readonly catalogs?: readonly CatalogName[];
+  /** The code this one is a variant of; it counts as that kind in a catalogue. */
+  readonly variantOf?: string;
 }
 
 export type CatalogName = 'village-clinic-basic';
@@ -79,6 +81,7 @@ export const equipment = define({
   'backrest-observation-bed': { zh: '可起背观察床', en: 'adjustable observation bed', catalogs: basic },
   'infusion-chair': { zh: '输液椅', en: 'infusion chair', catalogs: basic },
   'ecg-machine': { zh: '心电图机', en: 'ECG machine', catalogs: basic },
+  'remote-ecg-machine': { zh: '心电图机（具备远程诊断功能）', en: 'ECG machine with remote diagnosis', variantOf: 'ecg-machine' },
   'hematology-analyzer': { zh: '血液分析仪', en: 'hematology analyzer', catalogs: basic },
   aed: { zh: '自动体外除颤仪', en: 'automated external defibrillator', catalogs: basic },
   'health-kiosk': { zh: '健康一体机', en: 'health check kiosk', catalogs: basic },
@@ -129,6 +132,21 @@ export const departments = define({
   'eye-ent': { zh: '眼耳鼻咽喉科', en: 'ophthalmology and ENT' },
 });
 
+export const posts = define({
+  'party-affairs': { zh: '党务', en: 'party affairs' },
+  'administration-affairs': { zh: '院务', en: 'administration' },
+  'medical-affairs': { zh: '医务', en: 'medical affairs' },
+});
+
+/** Village types of the rural revitalization plans (村庄分类). */
+export const villageCategories = define({
+  'agglomeration-upgrade': { zh: '集聚提升类', en: 'agglomeration and upgrading' },
+  'suburban-integration': { zh: '城郊融合类', en: 'suburban integration' },
+  'characteristic-protection': { zh: '特色保护类', en: 'characteristic protection' },
+  'relocation-merger': { zh: '搬迁撤并类', en: 'relocation and merger' },
+  other: { zh: '其他', en: 'other' },
+});
+
 export const ambulances = define({
   transport: { zh: '转运型救护车', en: 'transport ambulance' },
   emergency: { zh: '急救型救护车', en: 'emergency ambulance' },
@@ -140,6 +158,7 @@ export const systems = define({
     en: 'national basic public health service information system',
   },
   'medical-insurance-payment': { zh: '医保支付系统', en: 'medical insurance payment system' },
+  'smart-medical-assistant': { zh: '智慧助医系统', en: 'smart medical assistant system' },
 });
 
 export const disclosures = define({
@@ -154,6 +173,8 @@ export const vocabularies = Object.freeze({
   rooms,
   equipment,
   departments,
+  posts,
+  villageCategories,
   ambulances,
   systems,
   disclosures,
@@ -165,6 +186,7 @@ export type Ownership = keyof typeof ownerships;
 export type RoomCode = keyof typeof rooms;
 export type EquipmentCode = keyof typeof equipment;
 export type DepartmentCode = keyof typeof departments;
+export type PostCode = keyof typeof posts;
 export type AmbulanceCode = keyof typeof ambulances;
 export type SystemCode = keyof typeof systems;
 export type DisclosureCode = keyof typeof disclosures;
@@ -179,6 +201,11 @@ export function catalog(name: CatalogName): EquipmentCode[] {
   return (Object.entries(equipment) as [EquipmentCode, Term][])
     .filter(([, term]) => term.catalogs?.includes(name))
     .map(([code]) => code);
+}
+
+/** The kind a code counts as: itself, or the code it is a variant of. */
+export function kindOf(code: string): string {
+  return (equipment as Readonly<Record<string, Term>>)[code]?.variantOf ?? code;
 }
 
 export function label(vocabulary: VocabularyName, code: string): LocalizedText {

@@ -1,3 +1,4 @@
+import type { LadderAssessment } from '../evaluate/ladder.js';
 import type { Report } from '../evaluate/result.js';
 
 /**
@@ -6,4 +7,9 @@ import type { Report } from '../evaluate/result.js';
  */
 export function renderJson(reports: readonly Report[], errors: readonly string[] = []): string {
   return `${JSON.stringify(errors.length > 0 ? { reports, errors } : { reports }, null, 2)}\n`;
+}
+
+/** The JSON output of `check --ladder`: `{ "ladders": [...] }`, one assessment per facility and ladder. */
+export function renderLadderJson(ladders: readonly LadderAssessment[], errors: readonly string[] = []): string {
+  return `${JSON.stringify(errors.length > 0 ? { ladders, errors } : { ladders }, null, 2)}\n`;
 }

@@ -1,3 +1,4 @@
+import type { LadderAssessment } from '../evaluate/ladder.js';
 import type { Outcome, Report, RequirementResult } from '../evaluate/result.js';
 import type { Lang } from '../text.js';
 
@@ -24,7 +25,7 @@ export function renderText(reports: readonly Report[], options: TextOptions = {}
 function renderReport(report: Report, lang: Lang): string {
   const zh = lang === 'zh';
   const { facility, standard, counts } = report;
-  const who = [facility.name, facility.id && `(${facility.id})`].filter(Boolean).join(' ') || (zh ? '（未命名机构）' : '(unnamed facility)');
+  const who = facilityName(facility, lang);
   const tally = zh
     ? `达标 ${counts.met} · 差距 ${counts.gap} · 未知 ${counts.unknown} · 不适用 ${counts['not-applicable']}`
     : `met ${counts.met} · gap ${counts.gap} · unknown ${counts.unknown} · not applicable ${counts['not-applicable']}`;
@@ -44,4 +45,35 @@ function renderRequirement(r: RequirementResult, lang: Lang): string[] {
   const head = `  ${marks[r.outcome]} ${r.title[lang]}${advisory}  ${r.clause}`;
   if (r.outcome === 'met' || r.outcome === 'not-applicable') return [head];
   return [head, `      ${r.message[lang]}`];
+}
+
+/** Where each facility stands on a ladder, then the full list of what it lacks for the next level. */
+export function renderLadderText(assessments: readonly LadderAssessment[], options: TextOptions = {}): string {
+  const lang = options.lang ?? 'zh';
+  return assessments.map((a) => renderAssessment(a, lang)).join('\n');
+}
+
+function renderAssessment(a: LadderAssessment, lang: Lang): string {
+  const zh = lang === 'zh';
+  const none = zh ? '（无）' : '(none)';
+  const lines = [
+    facilityName(a.facility, lang),
+    `${a.ladder.title[lang]} ${a.ladder.id}`,
+    ...a.levels.map((level) => `  ${level.reached ? '✓' : marks[level.outcome]} ${level.title[lang]}  ${level.standard} — ${outcomeWords[level.outcome][lang]}`),
+    `${zh ? '已达到：' : 'Reached: '}${a.achieved ? `${a.achieved.title[lang]} (${a.achieved.standard})` : none}`,
+  ];
+  if (!a.next) {
+    lines.push(zh ? '已达到最高一级。' : 'The top level is reached.');
+  } else if (a.next.outcome === 'not-applicable') {
+    lines.push(`${zh ? '下一级' : 'Next level'}: ${a.next.title[lang]} — ${outcomeWords['not-applicable'][lang]}`);
+  } else {
+    const count = zh ? `${a.gapsToNext.length} 项未达到` : `${a.gapsToNext.length} not yet met`;
+    lines.push(`${zh ? '距下一级' : 'To the next level'} ${a.next.title[lang]} (${a.next.standard}): ${count}`, '');
+    lines.push(...a.gapsToNext.flatMap((r) => renderRequirement(r, lang)));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function facilityName(facility: LadderAssessment['facility'], lang: Lang): string {
+  return [facility.name, facility.id && `(${facility.id})`].filter(Boolean).join(' ') || (lang === 'zh' ? '（未命名机构）' : '(unnamed facility)');
 }

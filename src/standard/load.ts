@@ -5,8 +5,9 @@ import { operators, type OperatorDefinition } from '../evaluate/operators.js';
 import { parseYamlSource, type YamlSource } from '../yaml-source.js';
 import { diagnosticsFromZod, parseOptions } from '../zod-diagnostics.js';
 import { closest } from './closest.js';
+import { buildLadder, LadderSchema, type Ladder, type LadderFile } from './ladder.js';
 import { StandardSchema, type ConditionInput, type StandardFile } from './schema.js';
-import type { Condition, Parameter, Requirement, Standard } from './types.js';
+import type { Condition, Parameter, Provenance, Removal, Requirement, Standard } from './types.js';
 
 /** The text of one rule file and the name to report it by. */
 export interface RuleFileText {
@@ -33,8 +34,24 @@ interface ParsedFile {
  * each at its file:line:column.
  */
 export function loadStandards(files: readonly RuleFileText[], options: LoadOptions = {}): Map<string, Standard> {
+  return loadRules(files, options).standards;
+}
+
+/** Standards and ladders loaded together. */
+export interface RuleSet {
+  readonly standards: Map<string, Standard>;
+  readonly ladders: Map<string, Ladder>;
+}
+
+/**
+ * Loads rule files of both kinds: standards, and ladders (files with `levels`). Ladders may name
+ * the standards loaded with them and those in `base`. Throws one RuleFileError listing every
+ * problem.
+ */
+export function loadRules(files: readonly RuleFileText[], options: LoadOptions = {}): RuleSet {
   const diagnostics: Diagnostic[] = [];
   const parsed = new Map<string, ParsedFile>();
+  const ladderFiles: { source: YamlSource; data: LadderFile }[] = [];
   /** Ids of standards that failed to load: dependants neither call them unknown nor retry them. */
   const failed = new Set<string>();
 
@@ -42,6 +59,12 @@ export function loadStandards(files: readonly RuleFileText[], options: LoadOptio
     const result = parseYamlSource(text, file);
     if (!result.ok) {
       diagnostics.push(...result.diagnostics);
+      continue;
+    }
+    if (isLadder(result.source.data)) {
+      const ladder = LadderSchema.safeParse(result.source.data, parseOptions);
+      if (ladder.success) ladderFiles.push({ source: result.source, data: ladder.data });
+      else diagnostics.push(...diagnosticsFromZod(ladder.error.issues, { source: result.source }));
       continue;
     }
     const checked = StandardSchema.safeParse(result.source.data, parseOptions);
@@ -81,11 +104,26 @@ export function loadStandards(files: readonly RuleFileText[], options: LoadOptio
   };
   for (const id of parsed.keys()) resolve(id);
 
+  const ladders = new Map<string, Ladder>();
+  for (const { source, data } of ladderFiles) {
+    if (ladders.has(data.id)) {
+      diagnostics.push(at(source, ['id'], `ladder id "${data.id}" is already defined in ${ladders.get(data.id)!.file}`));
+      continue;
+    }
+    const built = buildLadder(source, data, (id) => loaded.get(id) ?? options.base?.get(id));
+    diagnostics.push(...built.diagnostics);
+    if (built.ladder) ladders.set(data.id, built.ladder);
+  }
+
   if (diagnostics.length > 0) {
     const count = diagnostics.length === 1 ? 'a problem' : `${diagnostics.length} problems`;
     throw new RuleFileError(`Rule files have ${count}:`, diagnostics);
   }
-  return loaded;
+  return { standards: loaded, ladders };
+}
+
+function isLadder(data: unknown): boolean {
+  return data !== null && typeof data === 'object' && Object.hasOwn(data, 'levels');
 }
 
 /** Loads a single rule file; see loadStandards. */
@@ -122,41 +160,97 @@ function build(
   }
 
   const parameters: Record<string, Parameter> = { ...parent?.parameters };
+  const overridden = new Set<string>();
   for (const [name, parameter] of Object.entries(data.parameters ?? {})) {
     const inherited = parent?.parameters[name];
-    if (inherited && kindOf(inherited.value) !== kindOf(parameter.value)) {
-      report(['parameters', name, 'value'], `parameter "${name}" is a ${kindOf(inherited.value)} in ${parent!.id}, not a ${kindOf(parameter.value)}`);
+    if (inherited) {
+      overridden.add(name);
+      if (kindOf(inherited.value) !== kindOf(parameter.value)) {
+        report(['parameters', name, 'value'], `parameter "${name}" is a ${kindOf(inherited.value)} in ${parent!.id}, not a ${kindOf(parameter.value)}`);
+      }
     }
     parameters[name] = { ...inherited, ...parameter };
   }
 
   const checker = new ConditionChecker(parameters, report);
-  const applicability = data.applicability && {
-    ...data.applicability,
-    when: checker.check(data.applicability.when, ['applicability', 'when']),
+  const provenanceAt = (path: Path, cited: { clause?: string | undefined; quote?: string | undefined }): Provenance => ({
+    standard: data.id,
+    file: source.file,
+    line: source.locate(path)?.line,
+    document: data.source,
+    ...(cited.clause !== undefined && { clause: cited.clause }),
+    ...(cited.quote !== undefined && { quote: cited.quote }),
+  });
+
+  const inherited = parent ? takeOver(parent, overridden, new ConditionChecker(parameters, report, (name) => ['parameters', name, 'value'])) : [];
+  const requirements = new Map(inherited.map((r) => [r.id, r]));
+  const changedBy = new Map<string, Path>();
+  const claim = (id: string, path: Path): boolean => {
+    if (!requirements.has(id)) {
+      report(path, `${parent!.id} has no requirement "${id}"${suggest(id, requirements.keys())}`);
+      return false;
+    }
+    const earlier = changedBy.get(id);
+    if (earlier) {
+      report(path, `requirement "${id}" is already changed on line ${source.locate(earlier)?.line}; change it once`);
+      return false;
+    }
+    changedBy.set(id, path);
+    return true;
   };
 
-  const requirements: Requirement[] = [...(parent?.requirements ?? [])];
-  const firstLine = new Map<string, number | undefined>();
-  for (const inherited of requirements) firstLine.set(inherited.id, undefined);
+  (data.alter ?? []).forEach((alteration, index) => {
+    const path = ['alter', index];
+    if (!claim(alteration.requirement, [...path, 'requirement'])) return;
+    const { requirement: id, reason, when, check, clause, quote, ...text } = alteration;
+    const current = requirements.get(id)!;
+    const changed = (['severity', 'title', 'when', 'check', 'note', 'clause'] as const).filter((k) => alteration[k] !== undefined);
+    requirements.set(id, {
+      ...current,
+      ...text,
+      ...(clause !== undefined && { clause, quote }),
+      ...(when && { when: checker.check(when, [...path, 'when']) }),
+      ...(check && { check: checker.check(check, [...path, 'check']) }),
+      written: { check: check ?? current.written.check, when: when ?? current.written.when },
+      alterations: [
+        ...current.alterations,
+        { provenance: provenanceAt(path, { clause, quote }), reason, changed },
+      ],
+    });
+  });
 
-  data.requirements.forEach((requirement, index) => {
+  const removed: Removal[] = [...(parent?.removed ?? [])];
+  (data.remove ?? []).forEach((removal, index) => {
+    const path = ['remove', index];
+    if (!claim(removal.requirement, [...path, 'requirement'])) return;
+    requirements.delete(removal.requirement);
+    removed.push({ requirement: removal.requirement, reason: removal.reason, provenance: provenanceAt(path, {}) });
+  });
+
+  const firstLine = new Map<string, number | undefined>(inherited.map((r) => [r.id, undefined]));
+  (data.requirements ?? []).forEach((requirement, index) => {
     const path = ['requirements', index];
     if (firstLine.has(requirement.id)) {
       const first = firstLine.get(requirement.id);
       const where = first === undefined ? `in ${parent!.id}` : `on line ${first}`;
       report([...path, 'id'], `requirement id "${requirement.id}" is already used ${where}`);
     }
-    const line = source.locate(path)?.line;
-    firstLine.set(requirement.id, line);
+    const provenance = provenanceAt(path, requirement);
+    firstLine.set(requirement.id, provenance.line);
     const { when, check, ...rest } = requirement;
-    requirements.push({
+    requirements.set(requirement.id, {
       ...rest,
       ...(when && { when: checker.check(when, [...path, 'when']) }),
       check: checker.check(check, [...path, 'check']),
-      provenance: { standard: data.id, file: source.file, line, document: data.source },
+      provenance,
+      alterations: [],
+      written: { check, when },
     });
   });
+
+  const applicability = data.applicability
+    ? { ...data.applicability, when: checker.check(data.applicability.when, ['applicability', 'when']) }
+    : parent?.applicability;
 
   if (diagnostics.length > before) return undefined;
   return {
@@ -165,22 +259,55 @@ function build(
     title: data.title,
     facilityType: data.facilityType,
     source: data.source,
+    evidence: data.evidence,
+    status: data.status,
     ...(data.extends !== undefined && { extends: data.extends }),
     ...(applicability && { applicability }),
     parameters,
-    requirements,
+    requirements: [...requirements.values()],
+    removed,
     ...(data.note !== undefined && { note: data.note }),
     file: source.file,
   };
+}
+
+/**
+ * The parent's requirements as this standard takes them over: those whose conditions use a
+ * parameter this standard sets are resolved again with the new value.
+ */
+function takeOver(parent: Standard, overridden: ReadonlySet<string>, checker: ConditionChecker): Requirement[] {
+  return parent.requirements.map((requirement) => {
+    const uses = (written: unknown) => written !== undefined && parametersIn(written).some((name) => overridden.has(name));
+    if (!uses(requirement.written.check) && !uses(requirement.written.when)) return requirement;
+    const { check, when } = requirement.written as { check: ConditionInput; when?: ConditionInput };
+    return {
+      ...requirement,
+      check: checker.check(check, []),
+      ...(when && { when: checker.check(when, []) }),
+    };
+  });
+}
+
+function parametersIn(written: unknown): string[] {
+  if (Array.isArray(written)) return written.flatMap(parametersIn);
+  if (written === null || typeof written !== 'object') return [];
+  const { param } = written as { param?: unknown };
+  if (typeof param === 'string') return [param];
+  return Object.values(written).flatMap(parametersIn);
 }
 
 type Report = (path: Path, message: string, atKey?: boolean) => void;
 
 /** Checks a condition against the fact catalogue, the operators and the parameters; resolves parameters. */
 class ConditionChecker {
+  /**
+   * @param parameterSite where to report a bad parameter value; by default at the condition that
+   * uses it (an overlay reports at the value it sets for a requirement it took over).
+   */
   constructor(
     private readonly parameters: Readonly<Record<string, Parameter>>,
     private readonly report: Report,
+    private readonly parameterSite?: (name: string) => Path,
   ) {}
 
   check(condition: ConditionInput, path: Path): Condition {
@@ -216,7 +343,7 @@ class ConditionChecker {
         return { fact: condition.fact, operator: condition.operator, value: 0 };
       }
       value = parameter.value;
-      valuePath = [...valuePath, 'param'];
+      valuePath = this.parameterSite?.(name) ?? [...valuePath, 'param'];
     }
     const resolved = { fact: condition.fact, operator: condition.operator, value } as Condition;
     if (!fact || !operator) return resolved;

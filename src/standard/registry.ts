@@ -1,14 +1,31 @@
 import { bundledRuleFiles } from '../generated/rules.js';
 import type { FacilityType } from '../record/vocabulary.js';
-import { loadStandards } from './load.js';
+import type { Ladder } from './ladder.js';
+import { loadRules, type RuleSet } from './load.js';
 import type { Standard } from './types.js';
 
-let bundled: ReadonlyMap<string, Standard> | undefined;
+let bundled: RuleSet | undefined;
+
+function bundledRules(): RuleSet {
+  bundled ??= loadRules(Object.entries(bundledRuleFiles).map(([file, text]) => ({ file, text })));
+  return bundled;
+}
 
 /** The standards shipped in `rules/`, by id; loaded (and validated) on first use. */
 export function bundledStandards(): ReadonlyMap<string, Standard> {
-  bundled ??= loadStandards(Object.entries(bundledRuleFiles).map(([file, text]) => ({ file, text })));
-  return bundled;
+  return bundledRules().standards;
+}
+
+/** The ladders shipped in `rules/ladders/`, by id. */
+export function bundledLadders(): ReadonlyMap<string, Ladder> {
+  return bundledRules().ladders;
+}
+
+/** A bundled ladder by id; throws naming the known ids when there is none. */
+export function bundledLadder(id: string): Ladder {
+  const ladder = bundledLadders().get(id);
+  if (!ladder) throw new Error(`No bundled ladder "${id}"; bundled ladders: ${[...bundledLadders().keys()].join(', ')}`);
+  return ladder;
 }
 
 /** A bundled standard by id; throws naming the known ids when there is none. */

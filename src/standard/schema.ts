@@ -75,8 +75,11 @@ export const ParameterSchema = z.strictObject({
 export const RequirementSchema = z.strictObject({
   id: z.string().regex(kebab, 'a requirement id is kebab-case, e.g. four-rooms'),
   clause: z.string().min(1),
-  /** The source text the requirement encodes, verbatim (a test finds it in the cited source). */
-  quote: z.string().min(1),
+  /**
+   * The source text the requirement encodes, verbatim (a test finds it in the cited source).
+   * Only a standard whose evidence is a translation may leave it out.
+   */
+  quote: z.string().min(1).optional(),
   severity: z.enum(['required', 'advisory']),
   title: LocalizedTextSchema,
   when: ConditionSchema.optional(),
@@ -84,12 +87,43 @@ export const RequirementSchema = z.strictObject({
   note: z.string().optional(),
 });
 
+/** A change an overlay makes to a requirement it takes over; the reason is always given. */
+export const AlterationSchema = z
+  .strictObject({
+    requirement: z.string().min(1),
+    reason: z.string().min(1),
+    /** The clause and quote of the overlay's own document, when it sets the new text. */
+    clause: z.string().min(1).optional(),
+    quote: z.string().min(1).optional(),
+    severity: z.enum(['required', 'advisory']).optional(),
+    title: LocalizedTextSchema.optional(),
+    when: ConditionSchema.optional(),
+    check: ConditionSchema.optional(),
+    note: z.string().optional(),
+  })
+  .superRefine((alteration, ctx) => {
+    if ((alteration.check || alteration.when) && !(alteration.clause && alteration.quote)) {
+      ctx.addIssue({ code: 'custom', message: 'an alteration of `check` or `when` cites its source: give `clause` and `quote`' });
+    } else if (!alteration.clause !== !alteration.quote) {
+      ctx.addIssue({ code: 'custom', message: '`clause` and `quote` go together' });
+    }
+    const changes = (['severity', 'title', 'when', 'check', 'note', 'clause'] as const).filter((k) => alteration[k] !== undefined);
+    if (changes.length === 0) ctx.addIssue({ code: 'custom', message: 'an alteration changes at least one of severity, title, when, check, note, clause' });
+  });
+
+export const RemovalSchema = z.strictObject({
+  requirement: z.string().min(1),
+  reason: z.string().min(1, 'a removal gives its reason'),
+});
+
 export const SourceDocumentSchema = z.strictObject({
   title: z.string().min(1),
   issuer: z.string().min(1),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD'),
-  /** The source text, relative to the package root. */
-  file: z.string().min(1),
+  /** The source text, relative to the package root; absent when only a translation was found. */
+  file: z.string().min(1).optional(),
+  /** Where the text (or its translation) was published. */
+  url: z.string().url().optional(),
 });
 
 export const StandardSchema = z.strictObject({
@@ -98,6 +132,17 @@ export const StandardSchema = z.strictObject({
   title: LocalizedTextSchema,
   facilityType: z.enum(codesOf('facilityTypes')),
   source: SourceDocumentSchema,
+  /**
+   * `source-text`: encoded from the document's own text in `sources/`. `translation`: the
+   * official Chinese text could not be obtained; encoded from a published translation, cited by
+   * URL, with no verbatim quote.
+   */
+  evidence: z.enum(['source-text', 'translation']).default('source-text'),
+  /**
+   * `partial`: the source names parts of the standard without defining them (e.g. a list it
+   * does not publish); only what it defines is checked, and `note` says what is missing.
+   */
+  status: z.enum(['complete', 'partial']).default('complete'),
   /** The id of a standard whose requirements and parameters this one takes over before its own. */
   extends: z.string().optional(),
   /** When the standard applies at all; a facility outside it gets `not-applicable`. */
@@ -105,8 +150,32 @@ export const StandardSchema = z.strictObject({
     .strictObject({ clause: z.string().min(1), quote: z.string().min(1), when: ConditionSchema, note: z.string().optional() })
     .optional(),
   parameters: z.record(z.string().regex(camel, 'a parameter name is camelCase'), ParameterSchema).optional(),
-  requirements: z.array(RequirementSchema).min(1, 'a standard needs at least one requirement'),
+  /** Changes to requirements taken over with `extends`. */
+  alter: z.array(AlterationSchema).optional(),
+  /** Requirements taken over with `extends` that do not apply here, each with its reason. */
+  remove: z.array(RemovalSchema).optional(),
+  requirements: z.array(RequirementSchema).optional(),
   note: z.string().optional(),
+}).superRefine((standard, ctx) => {
+  if (standard.status === 'partial' && !standard.note) {
+    ctx.addIssue({ code: 'custom', path: ['status'], message: 'a partial standard says in `note` what its source leaves undefined' });
+  }
+  if (standard.evidence === 'source-text') {
+    if (!standard.source.file) ctx.addIssue({ code: 'custom', path: ['source'], message: '"file" is required: the source text in sources/ (or set evidence: translation)' });
+    standard.requirements?.forEach((requirement, index) => {
+      if (requirement.quote === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['requirements', index], message: '"quote" is required: the source text the requirement encodes' });
+      }
+    });
+  } else if (!standard.source.url) {
+    ctx.addIssue({ code: 'custom', path: ['source'], message: 'a standard encoded from a translation cites it: give "url"' });
+  }
+  if (standard.extends === undefined) {
+    if (!standard.requirements?.length) ctx.addIssue({ code: 'custom', path: ['requirements'], message: 'a standard needs at least one requirement' });
+    for (const key of ['alter', 'remove'] as const) {
+      if (standard[key]) ctx.addIssue({ code: 'custom', path: [key], message: `\`${key}\` changes requirements taken over with \`extends\`; this standard extends none` });
+    }
+  }
 });
 
 export type StandardFile = z.infer<typeof StandardSchema>;
