@@ -19,12 +19,13 @@ export function diagnosticsFromZod(
           : `expected ${expected}, got ${show(issue.input)}`;
       return [make(issue.path, undefined, message)];
     }
-    return [make(issue.path, undefined, issue.message)];
+    // A rule about a whole field (a custom check) points at the field's name.
+    return [make(issue.path, undefined, issue.message, issue.code === 'custom')];
   });
 
-  function make(path: readonly PropertyKey[], key: string | undefined, message: string): Diagnostic {
+  function make(path: readonly PropertyKey[], key: string | undefined, message: string, atKey = key !== undefined): Diagnostic {
     const full = key === undefined ? path : [...path, key];
-    const position = where.source?.locate(full, key !== undefined);
+    const position = where.source?.locate(full, atKey);
     return new Diagnostic(message, { file: where.file ?? where.source?.file, ...position, path: formatPath(full) || undefined });
   }
 }

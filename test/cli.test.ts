@@ -124,6 +124,37 @@ requirements:
   });
 });
 
+describe('facility-standards check --ladder', () => {
+  it('names the highest level reached and lists every gap to the next', async () => {
+    const { code, stdout } = await cli('check', example, '--ladder', 'changzhi/village-clinic');
+    expect(code).toBe(1);
+    expect(stdout).toContain('已达到：（无）');
+    expect(stdout).toContain('距下一级 标准化村卫生室 (changzhi/village-clinic): 6 项未达到');
+    expect(stdout).toContain('缺少：公共卫生室');
+  });
+
+  it('exits 0 at the top of the ladder', async () => {
+    const { code, stdout } = await cli('check', 'fixtures/changzhi/village-clinic-demonstration/compliant.yaml', '--ladder', 'changzhi/village-clinic', '--lang', 'en');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Reached: comprehensive demonstration clinic (changzhi/village-clinic-demonstration)');
+    expect(stdout).toContain('The top level is reached.');
+  });
+
+  it('says when the next level does not apply to the facility', async () => {
+    const { code, stdout } = await cli('check', compliant, '--ladder', 'changzhi/village-clinic', '--format', 'json');
+    expect(code).toBe(0);
+    const [assessment] = JSON.parse(stdout).ladders;
+    expect(assessment.achieved.standard).toBe('changzhi/village-clinic');
+    expect(assessment.next).toMatchObject({ standard: 'changzhi/village-clinic-demonstration', outcome: 'not-applicable' });
+    expect(assessment.gapsToNext).toEqual([]);
+  });
+
+  it('refuses --standard and --ladder together, and an unknown ladder', async () => {
+    expect((await cli('check', example, '--ladder', 'changzhi/village-clinic', '--standard', 'changzhi/village-clinic')).code).toBe(2);
+    expect((await cli('check', example, '--ladder', 'changzhi/nowhere')).stderr).toMatch(/unknown ladder "changzhi\/nowhere"/);
+  });
+});
+
 describe('facility-standards list and validate', () => {
   it('lists the bundled standards with their sources', async () => {
     const { code, stdout } = await cli('list');
@@ -131,6 +162,7 @@ describe('facility-standards list and validate', () => {
     expect(stdout).toContain('changzhi/village-clinic@2026  长治市标准化村卫生室');
     expect(stdout).toContain('extends changzhi/village-clinic');
     expect(stdout).toContain('长治市人民政府办公室 2025-12-18');
+    expect(stdout).toContain('changzhi/village-clinic → changzhi/village-clinic-demonstration');
   });
 
   it('validates the bundled rule files', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { facts, parseRecord, parseRecordsText, readFacts, RecordError, vocabulary, type Diagnostic } from '../src/index.js';
+import * as z from 'zod';
+import { FacilityRecord, facts, parseRecord, parseRecordsText, readFacts, RecordError, vocabulary, type Diagnostic } from '../src/index.js';
 
 function issuesOf(input: unknown): readonly Diagnostic[] {
   try {
@@ -95,5 +96,41 @@ describe('the fact catalogue', () => {
     const catalogue = vocabulary.catalog('village-clinic-basic');
     expect(catalogue.length).toBeGreaterThan(22);
     for (const code of catalogue) expect(vocabulary.label('equipment', code).zh).not.toBe(code);
+  });
+});
+
+describe('the record schema and the fact catalogue agree', () => {
+  /** Dotted paths of every leaf field of the record schema. */
+  function leaves(schema: z.ZodType, prefix = ''): string[] {
+    const def = (schema as z.ZodObject).def as { type: string; innerType?: z.ZodType; shape?: Record<string, z.ZodType> };
+    if (def.type === 'optional' || def.type === 'default') return leaves(def.innerType!, prefix);
+    if (def.type === 'object') {
+      return Object.entries(def.shape!).flatMap(([key, child]) => leaves(child, prefix ? `${prefix}.${key}` : key));
+    }
+    return [prefix];
+  }
+
+  // Fields that identify the record or locate it, rather than describe what it has.
+  const descriptive = (path: string) => !['id', 'region.province', 'region.city', 'region.county'].includes(path);
+
+  it('every descriptive field is a fact a rule may name', () => {
+    const paths = leaves(FacilityRecord).filter(descriptive);
+    expect(paths.length).toBeGreaterThan(60);
+    expect(paths.filter((path) => !facts.has(path))).toEqual([]);
+  });
+
+  it('every field fact reads a field of the schema', () => {
+    const paths = new Set(leaves(FacilityRecord));
+    const fieldFacts = [...facts.values()].filter((f) => !f.derived).map((f) => f.name);
+    expect(fieldFacts.filter((name) => !paths.has(name))).toEqual([]);
+  });
+});
+
+describe('equipment variants', () => {
+  it('an ECG machine with remote diagnosis counts as the ECG kind, once', () => {
+    const kinds = (equipment: Record<string, number>) =>
+      readFacts(parseRecord({ equipment })).get('villageEquipmentKinds');
+    expect(kinds({ stethoscope: 1, 'remote-ecg-machine': 1 })).toBe(2);
+    expect(kinds({ stethoscope: 1, 'ecg-machine': 1, 'remote-ecg-machine': 1 })).toBe(2);
   });
 });
