@@ -12,7 +12,7 @@ export type { FacilityType, Term } from './record/vocabulary.js';
 export { StandardSchema } from './standard/schema.js';
 export { loadStandard, loadStandards, type LoadOptions, type RuleFileText } from './standard/load.js';
 export { loadRules, type RuleSet } from './standard/load.js';
-export { bundledLadder, bundledLadders, bundledStandard, bundledStandards, bundledStandardsFor } from './standard/registry.js';
+export { bundledLadder, bundledLadders, bundledStandard, bundledStandards, bundledStandardsFor, standardsFor } from './standard/registry.js';
 export { LadderSchema, type Ladder, type LadderLevel } from './standard/ladder.js';
 export type {
   Alteration,
@@ -26,6 +26,7 @@ export type {
   Severity,
   SourceDocument,
   Standard,
+  StandardRegion,
 } from './standard/types.js';
 
 export { operators, type OperatorDefinition } from './evaluate/operators.js';

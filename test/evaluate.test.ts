@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, evaluateAll, loadStandard, operators, RecordError, type FacilityRecordInput, type Report } from '../src/index.js';
+import { bundledStandard, evaluate, evaluateAll, loadStandard, operators, RecordError, type FacilityRecordInput, type Report } from '../src/index.js';
 
 /** A one-requirement standard around a check, for testing evaluation semantics. */
 function standardWith(check: string, extra = '') {
@@ -193,6 +193,17 @@ describe('running', () => {
     const reports = await evaluateAll(record(3));
     expect(reports.map((r) => r.standard.id)).toEqual(['changzhi/village-clinic', 'changzhi/village-clinic-demonstration']);
     await expect(evaluateAll({ id: 'x' })).rejects.toBeInstanceOf(RecordError);
+  });
+
+  it('applies only the standards in force in the record\'s region', async () => {
+    const ids = async (region: FacilityRecordInput['region']) =>
+      (await evaluateAll({ type: 'village-clinic', region })).map((r) => r.standard.id);
+    const changzhi = await ids({ province: '山西省', city: '长治市', county: '平顺县' });
+    expect(changzhi).toEqual(expect.arrayContaining(['changzhi/village-clinic', 'changzhi/village-clinic-demonstration']));
+    expect(changzhi.every((id) => bundledStandard(id).region === undefined || bundledStandard(id).region!.city === '长治市')).toBe(true);
+    const elsewhere = await ids({ province: '山东省', city: '聊城市' });
+    expect(elsewhere).not.toContain('changzhi/village-clinic');
+    expect(elsewhere.every((id) => bundledStandard(id).region?.province !== '山西省')).toBe(true);
   });
 
   it('rejects an invalid record before evaluating, naming the field', async () => {

@@ -7,7 +7,7 @@ import { loadRuleFiles, readRecordFile, ruleFilePaths } from '../node.js';
 import type { FacilityRecord } from '../record/schema.js';
 import { renderJson, renderLadderJson } from '../report/json.js';
 import { renderLadderText, renderText } from '../report/text.js';
-import { bundledLadders, bundledStandards } from '../standard/registry.js';
+import { bundledLadders, bundledStandards, standardsFor } from '../standard/registry.js';
 import type { Ladder } from '../standard/ladder.js';
 
 /** Where the CLI writes; a test passes its own. */
@@ -26,7 +26,8 @@ const usage = `Usage: facility-standards <command> [options]
 
 Commands:
   check <record files…>   Evaluate facility records (YAML or JSON, one record or a list per file)
-      --standard ID       Standard to apply (repeatable); default: every standard for the record's type
+      --standard ID       Standard to apply (repeatable); default: every standard for the record's
+                          type in force in its region (national, province, city, county)
       --ladder ID         Instead: the highest level reached on a ladder, and the gaps to the next
       --rules PATH        Load rule files or directories too (repeatable); they may extend bundled ones
       --format text|json  Output format (default: text)
@@ -117,7 +118,7 @@ async function check(args: readonly string[], io: Io): Promise<number> {
         for (const ladder of chosenLadders) assessments.push(await assessLadderRecord(record, ladder, { standards }));
         continue;
       }
-      const applicable = chosen.length > 0 ? chosen : [...standards.values()].filter((s) => s.facilityType === record.type);
+      const applicable = chosen.length > 0 ? chosen : record.type ? standardsFor(standards.values(), record.type, record.region) : [];
       if (applicable.length === 0) {
         const which = records.length > 1 ? `${file} record ${index + 1}` : file;
         errors.push(`${which}: no standard to apply; give the record a "type" (village-clinic or township-health-center) or pass --standard`);
@@ -146,8 +147,10 @@ function list(io: Io): number {
     io.stdout(
       `${standard.id}@${standard.version}  ${standard.title.zh} / ${standard.title.en}\n` +
         `    ${standard.facilityType}, ${standard.requirements.length} requirements` +
-        `${standard.extends ? `, extends ${standard.extends}` : ''}\n` +
-        `    ${standard.source.issuer} ${standard.source.date}: ${standard.source.title} (${standard.source.file})\n`,
+        `${standard.extends ? `, extends ${standard.extends}` : ''}` +
+        `${standard.status === 'partial' ? ', partial: its source leaves parts undefined' : ''}` +
+        `${standard.evidence === 'translation' ? ', from a translation' : ''}\n` +
+        `    ${standard.source.issuer} ${standard.source.date}: ${standard.source.title} (${standard.source.file ?? standard.source.url})\n`,
     );
   }
   io.stdout('\nLadders\n');

@@ -19,7 +19,7 @@ export async function evaluate(record: FacilityRecordInput, standard: Standard |
   return evaluateRecord(valid, typeof standard === 'string' ? bundledStandard(standard) : standard);
 }
 
-/** Evaluates a record against every bundled standard for its facility type. */
+/** Evaluates a record against every bundled standard for its facility type in force where it is. */
 export async function evaluateAll(record: FacilityRecordInput): Promise<Report[]> {
   const valid = parseRecord(record);
   if (valid.type === undefined) {
@@ -28,7 +28,7 @@ export async function evaluateAll(record: FacilityRecordInput): Promise<Report[]
     ]);
   }
   const reports: Report[] = [];
-  for (const standard of bundledStandardsFor(valid.type)) reports.push(await evaluateRecord(valid, standard));
+  for (const standard of bundledStandardsFor(valid.type, valid.region)) reports.push(await evaluateRecord(valid, standard));
   return reports;
 }
 

@@ -258,6 +258,7 @@ function build(
     version: data.version,
     title: data.title,
     facilityType: data.facilityType,
+    ...((data.region ?? parent?.region) && { region: data.region ?? parent!.region }),
     source: data.source,
     evidence: data.evidence,
     status: data.status,

@@ -1,4 +1,5 @@
 import { bundledRuleFiles } from '../generated/rules.js';
+import type { FacilityRecord } from '../record/schema.js';
 import type { FacilityType } from '../record/vocabulary.js';
 import type { Ladder } from './ladder.js';
 import { loadRules, type RuleSet } from './load.js';
@@ -37,7 +38,23 @@ export function bundledStandard(id: string): Standard {
   return standard;
 }
 
-/** The bundled standards for one facility type, in file order. */
-export function bundledStandardsFor(type: FacilityType): Standard[] {
-  return [...bundledStandards().values()].filter((s) => s.facilityType === type);
+/**
+ * The bundled standards for a facility: those for its type that are in force where it is
+ * (national ones everywhere; a city's in that city), in file order. Without a region, every
+ * standard for the type.
+ */
+export function bundledStandardsFor(type: FacilityType, region?: FacilityRecord['region']): Standard[] {
+  return standardsFor([...bundledStandards().values()], type, region);
+}
+
+/** The standards among `standards` that apply to a facility of this type and region. */
+export function standardsFor(standards: Iterable<Standard>, type: FacilityType, region?: FacilityRecord['region']): Standard[] {
+  return [...standards].filter((s) => s.facilityType === type && inForce(s, region));
+}
+
+function inForce(standard: Standard, region: FacilityRecord['region']): boolean {
+  if (!standard.region || !region) return true;
+  return (['province', 'city', 'county'] as const).every(
+    (level) => standard.region![level] === undefined || region[level] === undefined || standard.region![level] === region[level],
+  );
 }

@@ -131,6 +131,13 @@ export const StandardSchema = z.strictObject({
   version: z.union([z.string().min(1), z.number().transform(String)]),
   title: LocalizedTextSchema,
   facilityType: z.enum(codesOf('facilityTypes')),
+  /**
+   * Where the standard is in force; absent for a national standard. A facility is checked
+   * against the standards whose region contains its own.
+   */
+  region: z
+    .strictObject({ province: z.string().min(1), city: z.string().min(1).optional(), county: z.string().min(1).optional() })
+    .optional(),
   source: SourceDocumentSchema,
   /**
    * `source-text`: encoded from the document's own text in `sources/`. `translation`: the

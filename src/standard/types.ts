@@ -24,6 +24,13 @@ export interface SourceDocument {
 
 export type Evidence = 'source-text' | 'translation';
 
+/** Where a standard is in force. */
+export interface StandardRegion {
+  readonly province: string;
+  readonly city?: string;
+  readonly county?: string;
+}
+
 /**
  * Where a requirement (or a change to it) was declared: the standard and rule file, and the
  * document, clause and quote it encodes.
@@ -90,6 +97,8 @@ export interface Standard {
   readonly version: string;
   readonly title: LocalizedText;
   readonly facilityType: FacilityType;
+  /** Absent for a national standard. */
+  readonly region?: StandardRegion;
   readonly source: SourceDocument;
   readonly evidence: Evidence;
   readonly status: 'complete' | 'partial';
