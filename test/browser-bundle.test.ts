@@ -23,7 +23,8 @@ describe('the browser-safe core', () => {
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.filter((path) => path.startsWith('node:') || path.includes('src/node') || path.includes('src/cli'))).toEqual([]);
 
-    const context: Record<string, unknown> = { console, queueMicrotask, setTimeout, clearTimeout };
+    // What every browser has; no process, require, Buffer or file system.
+    const context: Record<string, unknown> = { console, queueMicrotask, setTimeout, clearTimeout, URL, TextEncoder, TextDecoder };
     runInNewContext(`${result.outputFiles[0]!.text}\nglobalThis.facilityStandards = facilityStandards;`, context);
     const lib = context.facilityStandards as typeof import('../src/index.js');
     const report = await lib.evaluate(

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
+import { bundledStandards } from '../src/index.js';
 
 async function cli(...argv: string[]) {
   let stdout = '';
@@ -39,13 +40,14 @@ describe('facility-standards check', () => {
     expect(stdout).toContain('missing: public health room');
   });
 
-  it('applies every standard for the record type without --standard', async () => {
+  it('applies every standard for the record type in force in its region without --standard', async () => {
     const { stdout } = await cli('check', example, '--format', 'json');
-    const { reports } = JSON.parse(stdout);
-    expect(reports.map((r: { standard: { id: string } }) => r.standard.id)).toEqual([
-      'changzhi/village-clinic',
-      'changzhi/village-clinic-demonstration',
-    ]);
+    const ids = JSON.parse(stdout).reports.map((r: { standard: { id: string } }) => r.standard.id);
+    expect(ids).toEqual(expect.arrayContaining(['changzhi/village-clinic', 'changzhi/village-clinic-demonstration']));
+    const applicable = [...bundledStandards().values()].filter(
+      (s) => s.facilityType === 'village-clinic' && (!s.region || (s.region.province === '山西省' && (!s.region.city || s.region.city === '长治市'))),
+    );
+    expect(ids).toEqual(applicable.map((s) => s.id));
   });
 
   it('writes the JSON contract with --format json', async () => {
@@ -63,7 +65,7 @@ describe('facility-standards check', () => {
   });
 
   it('exits 0 for a compliant clinic', async () => {
-    const { code, stdout } = await cli('check', compliant);
+    const { code, stdout } = await cli('check', compliant, '--standard', 'changzhi/village-clinic', '--standard', 'changzhi/village-clinic-demonstration');
     expect(code).toBe(0);
     expect(stdout).toContain('结论：达标');
     expect(stdout).toContain('结论：不适用');

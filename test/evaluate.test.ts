@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundledStandard, evaluate, evaluateAll, loadStandard, operators, RecordError, type FacilityRecordInput, type Report } from '../src/index.js';
+import { bundledStandard, bundledStandards, evaluate, evaluateAll, loadStandard, operators, RecordError, type FacilityRecordInput, type Report } from '../src/index.js';
 
 /** A one-requirement standard around a check, for testing evaluation semantics. */
 function standardWith(check: string, extra = '') {
@@ -191,7 +191,8 @@ describe('running', () => {
 
   it('applies every standard for the record type; needs a type to choose them', async () => {
     const reports = await evaluateAll(record(3));
-    expect(reports.map((r) => r.standard.id)).toEqual(['changzhi/village-clinic', 'changzhi/village-clinic-demonstration']);
+    const forType = [...bundledStandards().values()].filter((s) => s.facilityType === 'village-clinic').map((s) => s.id);
+    expect(reports.map((r) => r.standard.id)).toEqual(forType);
     await expect(evaluateAll({ id: 'x' })).rejects.toBeInstanceOf(RecordError);
   });
 
@@ -211,6 +212,6 @@ describe('running', () => {
   });
 
   it('names the bundled standards when asked for one that does not exist', async () => {
-    await expect(evaluate({}, 'changzhi/village')).rejects.toThrow(/bundled standards: changzhi\/village-clinic, /);
+    await expect(evaluate({}, 'changzhi/village')).rejects.toThrow(/bundled standards: .*changzhi\/village-clinic, /);
   });
 });

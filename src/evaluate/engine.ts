@@ -36,7 +36,7 @@ function engineFor(standard: Standard): StandardEngine {
   if (entry) return entry;
   const engine = new Engine([], { allowUndefinedFacts: true });
   for (const op of operators.values()) {
-    if (op.evaluate) engine.addOperator(op.name, op.evaluate);
+    if (!op.builtIn) engine.addOperator(op.name, op.test);
   }
   const add = (name: string, condition: Condition) =>
     // Wrapped in `all`: the engine takes only all/any/not at the top. Every condition keeps

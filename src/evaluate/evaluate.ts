@@ -5,22 +5,40 @@ import type { FacilityRecord, FacilityRecordInput } from '../record/schema.js';
 import { gapMessage, metMessage, notApplicableMessage, unknownMessage } from '../report/messages.js';
 import { bundledStandard, bundledStandardsFor } from '../standard/registry.js';
 import type { Requirement, Standard } from '../standard/types.js';
+import { runCompiled } from './compile.js';
 import { ruleName, runRules, type ResultNode } from './engine.js';
 import { findingsOf, judge, undecidedFields, type Truth } from './gap.js';
 import { outcomes, type Outcome, type OutcomeCounts, type Report, type RequirementResult } from './result.js';
+
+export interface EvaluateOptions {
+  /**
+   * `compiled` (the default) evaluates each standard's conditions compiled once into
+   * functions; `json-rules-engine` runs them on json-rules-engine, the reference semantics.
+   * Both give the same report.
+   */
+  readonly engine?: 'compiled' | 'json-rules-engine';
+}
 
 /**
  * Evaluates a facility record against a standard (a loaded one, or a bundled one by id) and
  * returns every requirement's outcome with the gaps spelled out. The record is validated first:
  * a record that breaks the record contract throws a RecordError naming each bad field.
  */
-export async function evaluate(record: FacilityRecordInput, standard: Standard | string): Promise<Report> {
-  const valid = parseRecord(record);
-  return evaluateRecord(valid, typeof standard === 'string' ? bundledStandard(standard) : standard);
+export async function evaluate(
+  record: FacilityRecordInput,
+  standard: Standard | string,
+  options: EvaluateOptions = {},
+): Promise<Report> {
+  return evaluateRecord(parseRecord(record), standardOf(standard), options);
+}
+
+/** Like evaluate, synchronously, on the compiled path: for a form re-evaluated on every keystroke. */
+export function evaluateSync(record: FacilityRecordInput, standard: Standard | string): Report {
+  return evaluateRecordSync(parseRecord(record), standardOf(standard));
 }
 
 /** Evaluates a record against every bundled standard for its facility type in force where it is. */
-export async function evaluateAll(record: FacilityRecordInput): Promise<Report[]> {
+export async function evaluateAll(record: FacilityRecordInput, options: EvaluateOptions = {}): Promise<Report[]> {
   const valid = parseRecord(record);
   if (valid.type === undefined) {
     throw new RecordError('Cannot choose standards for the record:', [
@@ -28,14 +46,32 @@ export async function evaluateAll(record: FacilityRecordInput): Promise<Report[]
     ]);
   }
   const reports: Report[] = [];
-  for (const standard of bundledStandardsFor(valid.type, valid.region)) reports.push(await evaluateRecord(valid, standard));
+  for (const standard of bundledStandardsFor(valid.type, valid.region)) reports.push(await evaluateRecord(valid, standard, options));
   return reports;
 }
 
 /** Evaluates a record that has already been validated. */
-export async function evaluateRecord(record: FacilityRecord, standard: Standard): Promise<Report> {
+export async function evaluateRecord(record: FacilityRecord, standard: Standard, options: EvaluateOptions = {}): Promise<Report> {
+  if (options.engine !== 'json-rules-engine') return evaluateRecordSync(record, standard);
   const values = readFacts(record);
-  const trees = await runRules(standard, values);
+  return buildReport(record, standard, values, await runRules(standard, values));
+}
+
+/** Evaluates a validated record on the compiled path. */
+export function evaluateRecordSync(record: FacilityRecord, standard: Standard): Report {
+  const values = readFacts(record);
+  return buildReport(record, standard, values, runCompiled(standard, values));
+}
+
+const standardOf = (standard: Standard | string) => (typeof standard === 'string' ? bundledStandard(standard) : standard);
+
+/** The report from the condition trees of a standard's rules, whichever path evaluated them. */
+function buildReport(
+  record: FacilityRecord,
+  standard: Standard,
+  values: ReadonlyMap<string, FactValue>,
+  trees: ReadonlyMap<string, ResultNode>,
+): Report {
   const tree = (name: string) => trees.get(name)!;
 
   const applicable: Truth = standard.applicability
