@@ -1,4 +1,4 @@
-import type { FactValue } from '../record/facts.js';
+import { facts, type FactValue } from '../record/facts.js';
 import type { Condition, Standard } from '../standard/types.js';
 import { ruleName, type ResultNode } from './engine.js';
 import { operators } from './operators.js';
@@ -66,4 +66,31 @@ export function runCompiled(standard: Standard, values: Values): Map<string, Res
   const trees = new Map<string, ResultNode>();
   for (const [name, rule] of compileStandard(standard)) trees.set(name, rule(values));
   return trees;
+}
+
+const used = new WeakMap<Standard, readonly string[]>();
+
+/** The facts a standard's conditions name, so that only those are read from a record. */
+export function factsUsedBy(standard: Standard): readonly string[] {
+  let names = used.get(standard);
+  if (names) return names;
+  const found = new Set<string>();
+  const visit = (condition: Condition): void => {
+    if ('fact' in condition) {
+      found.add(condition.fact);
+      const { value } = condition;
+      if (typeof value === 'object' && value !== null && !Array.isArray(value)) found.add((value as { fact: string }).fact);
+    } else if ('not' in condition) visit(condition.not);
+    else ('all' in condition ? condition.all : condition.any).forEach(visit);
+  };
+  if (standard.applicability) visit(standard.applicability.when);
+  for (const requirement of standard.requirements) {
+    if (requirement.when) visit(requirement.when);
+    visit(requirement.check);
+  }
+  // Gap items on a catalogue count list what is missing from the equipment.
+  if ([...found].some((name) => facts.get(name)?.catalog)) found.add('equipment');
+  names = [...found];
+  used.set(standard, names);
+  return names;
 }

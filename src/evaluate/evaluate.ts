@@ -5,7 +5,7 @@ import type { FacilityRecord, FacilityRecordInput } from '../record/schema.js';
 import { gapMessage, metMessage, notApplicableMessage, unknownMessage } from '../report/messages.js';
 import { bundledStandard, bundledStandardsFor } from '../standard/registry.js';
 import type { Requirement, Standard } from '../standard/types.js';
-import { runCompiled } from './compile.js';
+import { factsUsedBy, runCompiled } from './compile.js';
 import { ruleName, runRules, type ResultNode } from './engine.js';
 import { findingsOf, judge, undecidedFields, type Truth } from './gap.js';
 import { outcomes, type Outcome, type OutcomeCounts, type Report, type RequirementResult } from './result.js';
@@ -53,13 +53,13 @@ export async function evaluateAll(record: FacilityRecordInput, options: Evaluate
 /** Evaluates a record that has already been validated. */
 export async function evaluateRecord(record: FacilityRecord, standard: Standard, options: EvaluateOptions = {}): Promise<Report> {
   if (options.engine !== 'json-rules-engine') return evaluateRecordSync(record, standard);
-  const values = readFacts(record);
+  const values = readFacts(record, factsUsedBy(standard));
   return buildReport(record, standard, values, await runRules(standard, values));
 }
 
 /** Evaluates a validated record on the compiled path. */
 export function evaluateRecordSync(record: FacilityRecord, standard: Standard): Report {
-  const values = readFacts(record);
+  const values = readFacts(record, factsUsedBy(standard));
   return buildReport(record, standard, values, runCompiled(standard, values));
 }
 

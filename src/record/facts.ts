@@ -239,10 +239,13 @@ const definitions: FactDefinition[] = [
 /** Every fact a rule may name, by name. */
 export const facts: ReadonlyMap<string, FactDefinition> = new Map(definitions.map((fact) => [fact.name, fact]));
 
-/** The value of every fact the record gives; facts it does not give are left out. */
-export function readFacts(record: FacilityRecord): Map<string, FactValue> {
+/**
+ * The value of every fact the record gives (or of the named ones only); facts it does not give
+ * are left out.
+ */
+export function readFacts(record: FacilityRecord, names?: Iterable<string>): Map<string, FactValue> {
   const values = new Map<string, FactValue>();
-  for (const fact of facts.values()) {
+  for (const fact of names ? [...names].map((name) => facts.get(name)!) : facts.values()) {
     const value = fact.read(record);
     if (value !== undefined) values.set(fact.name, value);
   }
