@@ -146,7 +146,7 @@ function list(io: Io): number {
   for (const standard of bundledStandards().values()) {
     io.stdout(
       `${standard.id}@${standard.version}  ${standard.title.zh} / ${standard.title.en}\n` +
-        `    ${standard.facilityType}, ${standard.requirements.length} requirements` +
+        `    ${standard.facilityType}, ${standard.requirements.length} requirement${standard.requirements.length === 1 ? '' : 's'}` +
         `${standard.extends ? `, extends ${standard.extends}` : ''}` +
         `${standard.status === 'partial' ? ', partial: its source leaves parts undefined' : ''}` +
         `${standard.evidence === 'translation' ? ', from a translation' : ''}\n` +

@@ -119,7 +119,8 @@ export const RemovalSchema = z.strictObject({
 export const SourceDocumentSchema = z.strictObject({
   title: z.string().min(1),
   issuer: z.string().min(1),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD'),
+  /** As precise as the document gives it: YYYY-MM-DD, YYYY-MM or YYYY. */
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is written YYYY-MM-DD (or YYYY-MM, or YYYY when the document gives no more)'),
   /** The source text, relative to the package root; absent when only a translation was found. */
   file: z.string().min(1).optional(),
   /** Where the text (or its translation) was published. */
