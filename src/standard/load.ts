@@ -261,7 +261,7 @@ function build(
     ...((data.region ?? parent?.region) && { region: data.region ?? parent!.region }),
     source: data.source,
     evidence: data.evidence,
-    status: data.status,
+    status: data.status ?? parent?.status ?? 'complete',
     ...(data.extends !== undefined && { extends: data.extends }),
     ...(applicability && { applicability }),
     parameters,

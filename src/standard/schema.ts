@@ -149,8 +149,9 @@ export const StandardSchema = z.strictObject({
   /**
    * `partial`: the source names parts of the standard without defining them (e.g. a list it
    * does not publish); only what it defines is checked, and `note` says what is missing.
+   * An overlay of a partial standard is partial unless it says otherwise.
    */
-  status: z.enum(['complete', 'partial']).default('complete'),
+  status: z.enum(['complete', 'partial']).optional(),
   /** The id of a standard whose requirements and parameters this one takes over before its own. */
   extends: z.string().optional(),
   /** When the standard applies at all; a facility outside it gets `not-applicable`. */
