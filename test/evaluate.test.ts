@@ -196,15 +196,20 @@ describe('running', () => {
     await expect(evaluateAll({ id: 'x' })).rejects.toBeInstanceOf(RecordError);
   });
 
-  it('applies only the standards in force in the record\'s region', async () => {
+  it('applies only the standards in force in the record\'s region, a county overlay in place of its parent', async () => {
     const ids = async (region: FacilityRecordInput['region']) =>
-      (await evaluateAll({ type: 'village-clinic', region })).map((r) => r.standard.id);
-    const changzhi = await ids({ province: '山西省', city: '长治市', county: '平顺县' });
-    expect(changzhi).toEqual(expect.arrayContaining(['changzhi/village-clinic', 'changzhi/village-clinic-demonstration']));
-    expect(changzhi.every((id) => bundledStandard(id).region === undefined || bundledStandard(id).region!.city === '长治市')).toBe(true);
-    const elsewhere = await ids({ province: '山东省', city: '聊城市' });
-    expect(elsewhere).not.toContain('changzhi/village-clinic');
-    expect(elsewhere.every((id) => bundledStandard(id).region?.province !== '山西省')).toBe(true);
+      (await evaluateAll({ type: 'village-clinic', region })).map((r) => r.standard.id).sort();
+    const changzhi = ['changzhi/village-clinic', 'changzhi/village-clinic-demonstration', 'national/village-clinic-2014'];
+    expect(await ids({ province: '山西省', city: '长治市', county: '长子县' })).toEqual(changzhi);
+    expect(await ids({ province: '山西省', city: '长治市', county: '平顺县' })).toEqual([
+      'national/village-clinic-2014',
+      'pingshun/village-clinic',
+      'pingshun/village-clinic-demonstration',
+    ]);
+    expect(await ids({ province: '山西省', city: '吕梁市', county: '文水县' })).toEqual(['national/village-clinic-2014', 'wenshui/village-clinic']);
+    const shandong = await ids({ province: '山东省', city: '聊城市' });
+    expect(shandong).toContain('yanggu/village-clinic');
+    expect(shandong.some((id) => bundledStandard(id).region?.province === '山西省')).toBe(false);
   });
 
   it('rejects an invalid record before evaluating, naming the field', async () => {

@@ -47,9 +47,32 @@ export function bundledStandardsFor(type: FacilityType, region?: FacilityRecord[
   return standardsFor([...bundledStandards().values()], type, region);
 }
 
-/** The standards among `standards` that apply to a facility of this type and region. */
+/**
+ * The standards among `standards` that apply to a facility of this type and region. Where the
+ * facility is known to be in a county whose overlay extends a city standard, the overlay replaces
+ * it; an overlay in the same region (a higher level, such as the demonstration clinic) does not.
+ */
 export function standardsFor(standards: Iterable<Standard>, type: FacilityType, region?: FacilityRecord['region']): Standard[] {
-  return [...standards].filter((s) => s.facilityType === type && inForce(s, region));
+  const applicable = [...standards].filter((s) => s.facilityType === type && inForce(s, region));
+  const replaced = new Set(
+    applicable
+      .filter((s) => s.extends !== undefined && surelyIn(s, region) && narrower(s, applicable.find((p) => p.id === s.extends)))
+      .map((s) => s.extends!),
+  );
+  return applicable.filter((s) => !replaced.has(s.id));
+}
+
+/** Whether the facility is known to be in the standard's region (not merely not known to be outside). */
+function surelyIn(standard: Standard, region: FacilityRecord['region']): boolean {
+  return (['province', 'city', 'county'] as const).every(
+    (level) => standard.region?.[level] === undefined || standard.region[level] === region?.[level],
+  );
+}
+
+/** Whether a standard is in force in a smaller region than its parent. */
+function narrower(child: Standard, parent: Standard | undefined): boolean {
+  const depth = (s: Standard) => (s.region ? ['province', 'city', 'county'].filter((k) => s.region![k as 'province'] !== undefined).length : 0);
+  return parent !== undefined && depth(child) > depth(parent);
 }
 
 function inForce(standard: Standard, region: FacilityRecord['region']): boolean {
