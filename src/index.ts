@@ -31,7 +31,7 @@ export type {
 
 export { operators, type OperatorDefinition } from './evaluate/operators.js';
 export { evaluate, evaluateAll, evaluateRecord, evaluateRecordSync, evaluateSync, type EvaluateOptions } from './evaluate/evaluate.js';
-export { compileCondition } from './evaluate/compile.js';
+export { compileCondition, compileStandard, type CompiledCondition, type CompiledStandard } from './evaluate/compile.js';
 export type { Finding, Outcome, OutcomeCounts, Report, RequirementResult } from './evaluate/result.js';
 export { assessLadder, assessLadderRecord, type LadderAssessment, type LadderOptions, type LevelResult } from './evaluate/ladder.js';
 

@@ -1,79 +1,114 @@
 import { facts, type FactValue } from '../record/facts.js';
 import type { Condition, Standard } from '../standard/types.js';
-import { ruleName, type ResultNode } from './engine.js';
+import type { ResultNode } from './engine.js';
+import type { Truth } from './gap.js';
 import { operators } from './operators.js';
 
 type Values = ReadonlyMap<string, FactValue>;
-type Compiled = (values: Values) => ResultNode;
 
 /**
- * Compiles a condition once into a function that evaluates it synchronously and returns the same
- * result tree json-rules-engine would: every node with its `result`, every fact condition with
- * the fact's value and the value compared with. Everything after the tree — three-valued
- * outcomes, gap items, messages — is shared by both paths.
+ * A condition compiled once into two functions: `truth` decides it in three-valued logic (a
+ * condition on a fact the record does not give is `unknown`) without allocating; `tree`
+ * rebuilds the result tree json-rules-engine would give — every node with its `result`, every
+ * fact condition with the fact's value and the value compared with — for the gap items of a
+ * requirement found not met. Everything after the tree is shared with the json-rules-engine path.
  */
-export function compileCondition(condition: Condition): Compiled {
+export interface CompiledCondition {
+  readonly truth: (values: Values) => Truth;
+  readonly tree: (values: Values) => ResultNode;
+}
+
+export function compileCondition(condition: Condition): CompiledCondition {
   if ('fact' in condition) {
     const { fact, value } = condition;
     const { test } = operators.get(condition.operator)!;
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
       const other = (value as { fact: string }).fact;
-      return (values) => {
-        const factResult = values.get(fact);
-        const valueResult = values.get(other);
-        return { result: test(factResult, valueResult), factResult, valueResult };
+      return {
+        truth: (values) => {
+          const a = values.get(fact);
+          const b = values.get(other);
+          return a === undefined || b === undefined ? 'unknown' : test(a, b);
+        },
+        tree: (values) => {
+          const factResult = values.get(fact);
+          const valueResult = values.get(other);
+          return { result: test(factResult, valueResult), factResult, valueResult };
+        },
       };
     }
-    return (values) => {
-      const factResult = values.get(fact);
-      return { result: test(factResult, value), factResult, valueResult: value };
+    return {
+      truth: (values) => {
+        const a = values.get(fact);
+        return a === undefined ? 'unknown' : test(a, value);
+      },
+      tree: (values) => {
+        const factResult = values.get(fact);
+        return { result: test(factResult, value), factResult, valueResult: value };
+      },
     };
   }
   if ('not' in condition) {
     const inner = compileCondition(condition.not);
-    return (values) => {
-      const not = inner(values);
-      return { result: !not.result, not };
+    return {
+      truth: (values) => {
+        const t = inner.truth(values);
+        return t === 'unknown' ? t : !t;
+      },
+      tree: (values) => {
+        const not = inner.tree(values);
+        return { result: !not.result, not };
+      },
     };
   }
   const every = 'all' in condition;
   const children = (every ? condition.all : condition.any).map(compileCondition);
-  return (values) => {
-    const nodes = children.map((child) => child(values));
-    const result = every ? nodes.every((n) => n.result) : nodes.some((n) => n.result);
-    return every ? { result, all: nodes } : { result, any: nodes };
+  // `all` is decided by a false child, `any` by a true one; unknown children leave it unknown.
+  const decisive = !every;
+  return {
+    truth: (values) => {
+      let unknown = false;
+      for (const child of children) {
+        const t = child.truth(values);
+        if (t === decisive) return decisive;
+        if (t === 'unknown') unknown = true;
+      }
+      return unknown ? 'unknown' : !decisive;
+    },
+    tree: (values) => {
+      const nodes = children.map((child) => child.tree(values));
+      const result = every ? nodes.every((n) => n.result) : nodes.some((n) => n.result);
+      return every ? { result, all: nodes } : { result, any: nodes };
+    },
   };
 }
 
-const compiled = new WeakMap<Standard, ReadonlyMap<string, Compiled>>();
-
-function compileStandard(standard: Standard): ReadonlyMap<string, Compiled> {
-  let rules = compiled.get(standard);
-  if (rules) return rules;
-  const entries: [string, Compiled][] = [];
-  if (standard.applicability) entries.push([ruleName.applicability, compileCondition(standard.applicability.when)]);
-  for (const requirement of standard.requirements) {
-    if (requirement.when) entries.push([ruleName.when(requirement.id), compileCondition(requirement.when)]);
-    entries.push([ruleName.check(requirement.id), compileCondition(requirement.check)]);
-  }
-  rules = new Map(entries);
-  compiled.set(standard, rules);
-  return rules;
+/** A standard with its conditions compiled, in the order of its requirements. */
+export interface CompiledStandard {
+  /** The facts its conditions name: the only ones read from a record. */
+  readonly facts: readonly string[];
+  readonly applicability?: CompiledCondition;
+  readonly requirements: readonly { readonly when?: CompiledCondition; readonly check: CompiledCondition }[];
 }
 
-/** Runs a standard's compiled rules on a record's facts; the counterpart of the engine's runRules. */
-export function runCompiled(standard: Standard, values: Values): Map<string, ResultNode> {
-  const trees = new Map<string, ResultNode>();
-  for (const [name, rule] of compileStandard(standard)) trees.set(name, rule(values));
-  return trees;
+const compiled = new WeakMap<Standard, CompiledStandard>();
+
+export function compileStandard(standard: Standard): CompiledStandard {
+  let done = compiled.get(standard);
+  if (done) return done;
+  done = {
+    facts: factsNamed(standard),
+    ...(standard.applicability && { applicability: compileCondition(standard.applicability.when) }),
+    requirements: standard.requirements.map((r) => ({
+      ...(r.when && { when: compileCondition(r.when) }),
+      check: compileCondition(r.check),
+    })),
+  };
+  compiled.set(standard, done);
+  return done;
 }
 
-const used = new WeakMap<Standard, readonly string[]>();
-
-/** The facts a standard's conditions name, so that only those are read from a record. */
-export function factsUsedBy(standard: Standard): readonly string[] {
-  let names = used.get(standard);
-  if (names) return names;
+function factsNamed(standard: Standard): string[] {
   const found = new Set<string>();
   const visit = (condition: Condition): void => {
     if ('fact' in condition) {
@@ -90,7 +125,5 @@ export function factsUsedBy(standard: Standard): readonly string[] {
   }
   // Gap items on a catalogue count list what is missing from the equipment.
   if ([...found].some((name) => facts.get(name)?.catalog)) found.add('equipment');
-  names = [...found];
-  used.set(standard, names);
-  return names;
+  return [...found];
 }

@@ -5,10 +5,10 @@ import type { FacilityRecord, FacilityRecordInput } from '../record/schema.js';
 import { gapMessage, metMessage, notApplicableMessage, unknownMessage } from '../report/messages.js';
 import { bundledStandard, bundledStandardsFor } from '../standard/registry.js';
 import type { Requirement, Standard } from '../standard/types.js';
-import { factsUsedBy, runCompiled } from './compile.js';
+import { compileStandard } from './compile.js';
 import { ruleName, runRules, type ResultNode } from './engine.js';
 import { findingsOf, judge, undecidedFields, type Truth } from './gap.js';
-import { outcomes, type Outcome, type OutcomeCounts, type Report, type RequirementResult } from './result.js';
+import type { Outcome, OutcomeCounts, Report, RequirementResult } from './result.js';
 
 export interface EvaluateOptions {
   /**
@@ -53,109 +53,125 @@ export async function evaluateAll(record: FacilityRecordInput, options: Evaluate
 /** Evaluates a record that has already been validated. */
 export async function evaluateRecord(record: FacilityRecord, standard: Standard, options: EvaluateOptions = {}): Promise<Report> {
   if (options.engine !== 'json-rules-engine') return evaluateRecordSync(record, standard);
-  const values = readFacts(record, factsUsedBy(standard));
-  return buildReport(record, standard, values, await runRules(standard, values));
+  const values = readFacts(record, compileStandard(standard).facts);
+  const trees = await runRules(standard, values);
+  const tree = (name: string) => trees.get(name)!;
+  return buildReport(record, standard, values, {
+    applicability: () => judge(standard.applicability!.when, tree(ruleName.applicability), values),
+    when: (i) => judge(standard.requirements[i]!.when!, tree(ruleName.when(standard.requirements[i]!.id)), values),
+    check: (i) => judge(standard.requirements[i]!.check, tree(ruleName.check(standard.requirements[i]!.id)), values),
+    checkTree: (i) => tree(ruleName.check(standard.requirements[i]!.id)),
+  });
 }
 
 /** Evaluates a validated record on the compiled path. */
 export function evaluateRecordSync(record: FacilityRecord, standard: Standard): Report {
-  const values = readFacts(record, factsUsedBy(standard));
-  return buildReport(record, standard, values, runCompiled(standard, values));
+  const compiled = compileStandard(standard);
+  const values = readFacts(record, compiled.facts);
+  return buildReport(record, standard, values, {
+    applicability: () => compiled.applicability!.truth(values),
+    when: (i) => compiled.requirements[i]!.when!.truth(values),
+    check: (i) => compiled.requirements[i]!.check.truth(values),
+    checkTree: (i) => compiled.requirements[i]!.check.tree(values),
+  });
 }
 
 const standardOf = (standard: Standard | string) => (typeof standard === 'string' ? bundledStandard(standard) : standard);
 
-/** The report from the condition trees of a standard's rules, whichever path evaluated them. */
-function buildReport(
-  record: FacilityRecord,
-  standard: Standard,
-  values: ReadonlyMap<string, FactValue>,
-  trees: ReadonlyMap<string, ResultNode>,
-): Report {
-  const tree = (name: string) => trees.get(name)!;
+/**
+ * How one evaluation path decides a standard's conditions for a record: each in three-valued
+ * logic, and the result tree of a check found not met, from which its gap items are built.
+ */
+interface Decisions {
+  applicability(): Truth;
+  when(requirement: number): Truth;
+  check(requirement: number): Truth;
+  checkTree(requirement: number): ResultNode;
+}
 
-  const applicable: Truth = standard.applicability
-    ? judge(standard.applicability.when, tree(ruleName.applicability), values)
-    : true;
+/** The report from the decisions of a standard's conditions, whichever path made them. */
+function buildReport(record: FacilityRecord, standard: Standard, values: ReadonlyMap<string, FactValue>, decide: Decisions): Report {
+  const applicable: Truth = standard.applicability ? decide.applicability() : true;
+  const shapes = shapesOf(standard);
+  const counts: OutcomeCounts = { met: 0, gap: 0, unknown: 0, 'not-applicable': 0 };
+  let requiredGap = false;
+  let requiredUnknown = false;
 
-  const requirements = standard.requirements.map((requirement) =>
-    applicable === false
-      ? result(standard, requirement, 'not-applicable', {})
-      : evaluateRequirement(standard, requirement, record, values, tree),
-  );
+  const requirements = standard.requirements.map((requirement, i) => {
+    const item =
+      applicable === false
+        ? result(shapes[i]!, 'not-applicable', notApplicableMessage)
+        : evaluateRequirement(requirement, i, shapes[i]!, record, values, decide);
+    counts[item.outcome]++;
+    if (item.severity === 'required') {
+      requiredGap ||= item.outcome === 'gap';
+      requiredUnknown ||= item.outcome === 'unknown';
+    }
+    return item;
+  });
 
-  const counts = Object.fromEntries(outcomes.map((o) => [o, 0])) as OutcomeCounts;
-  for (const r of requirements) counts[r.outcome]++;
-
+  const outcome: Outcome =
+    applicable === false ? 'not-applicable' : requiredGap ? 'gap' : applicable === 'unknown' || requiredUnknown ? 'unknown' : 'met';
   return {
     standard: { id: standard.id, version: standard.version, title: standard.title },
     facility: { ...(record.id !== undefined && { id: record.id }), ...(record.name !== undefined && { name: record.name }) },
-    outcome: applicable === false ? 'not-applicable' : standardOutcome(requirements, applicable),
+    outcome,
     applicable,
     counts,
     requirements,
   };
 }
 
-function standardOutcome(requirements: readonly RequirementResult[], applicable: Truth): Outcome {
-  const required = requirements.filter((r) => r.severity === 'required');
-  if (required.some((r) => r.outcome === 'gap')) return 'gap';
-  if (applicable === 'unknown' || required.some((r) => r.outcome === 'unknown')) return 'unknown';
-  return 'met';
-}
-
 function evaluateRequirement(
-  standard: Standard,
   requirement: Requirement,
+  i: number,
+  shape: Shape,
   record: FacilityRecord,
   values: ReadonlyMap<string, FactValue>,
-  tree: (name: string) => ResultNode,
+  decide: Decisions,
 ): RequirementResult {
   if (requirement.when) {
-    const applies = judge(requirement.when, tree(ruleName.when(requirement.id)), values);
-    if (applies === false) return result(standard, requirement, 'not-applicable', {});
-    if (applies === 'unknown') {
-      return result(standard, requirement, 'unknown', { unknownFacts: undecidedFields(requirement.when, values, record) });
-    }
+    const applies = decide.when(i);
+    if (applies === false) return result(shape, 'not-applicable', notApplicableMessage);
+    if (applies === 'unknown') return unknown(shape, undecidedFields(requirement.when, values, record));
   }
-  const node = tree(ruleName.check(requirement.id));
-  const truth = judge(requirement.check, node, values);
-  if (truth === true) return result(standard, requirement, 'met', {});
-  if (truth === 'unknown') {
-    return result(standard, requirement, 'unknown', { unknownFacts: undecidedFields(requirement.check, values, record) });
-  }
+  const truth = decide.check(i);
+  if (truth === true) return result(shape, 'met', metMessage);
+  if (truth === 'unknown') return unknown(shape, undecidedFields(requirement.check, values, record));
 
-  const findings = findingsOf(requirement.check, node, values);
+  const findings = findingsOf(requirement.check, decide.checkTree(i), values);
   const message = gapMessage(findings.map((f) => f.message));
   if (findings.length === 1) {
     const { operator: _operator, message: _message, ...only } = findings[0]!;
-    return result(standard, requirement, 'gap', { ...only, message });
+    return result(shape, 'gap', message, only);
   }
   const missing = [...new Set(findings.flatMap((f) => f.missing ?? []))];
-  return result(standard, requirement, 'gap', { ...(missing.length > 0 && { missing }), findings, message });
+  return result(shape, 'gap', message, { ...(missing.length > 0 && { missing }), findings });
 }
 
-type Details = Partial<Omit<RequirementResult, 'standard' | 'requirement' | 'clause' | 'severity' | 'outcome' | 'title' | 'source'>>;
+/** What a requirement's result holds whatever the facility: computed once per standard. */
+interface Shape {
+  readonly standard: string;
+  readonly requirement: string;
+  readonly clause: string;
+  readonly severity: Requirement['severity'];
+  readonly title: Requirement['title'];
+  readonly note: string | undefined;
+  readonly source: RequirementResult['source'];
+}
 
-function result(standard: Standard, requirement: Requirement, outcome: Outcome, details: Details): RequirementResult {
-  const message =
-    details.message ??
-    (outcome === 'met'
-      ? metMessage
-      : outcome === 'unknown'
-        ? unknownMessage(details.unknownFacts ?? [])
-        : notApplicableMessage);
-  const { provenance, alterations } = requirement;
-  return {
+const shapes = new WeakMap<Standard, readonly Shape[]>();
+
+function shapesOf(standard: Standard): readonly Shape[] {
+  let done = shapes.get(standard);
+  if (done) return done;
+  done = standard.requirements.map(({ id, clause, severity, title, note, provenance, alterations }) => ({
     standard: `${standard.id}@${standard.version}`,
-    requirement: requirement.id,
-    clause: requirement.clause,
-    severity: requirement.severity,
-    outcome,
-    title: requirement.title,
-    ...details,
-    message,
-    ...(requirement.note !== undefined && { note: requirement.note }),
+    requirement: id,
+    clause,
+    severity,
+    title,
+    note,
     source: {
       standard: provenance.standard,
       file: provenance.file,
@@ -171,5 +187,29 @@ function result(standard: Standard, requirement: Requirement, outcome: Outcome, 
         })),
       }),
     },
+  }));
+  shapes.set(standard, done);
+  return done;
+}
+
+type Details = Partial<Pick<RequirementResult, 'fact' | 'expected' | 'actual' | 'missing' | 'shortfall' | 'excess' | 'findings' | 'unknownFacts'>>;
+
+function unknown(shape: Shape, fields: string[]): RequirementResult {
+  return result(shape, 'unknown', unknownMessage(fields), { unknownFacts: fields });
+}
+
+function result(shape: Shape, outcome: Outcome, message: RequirementResult['message'], details?: Details): RequirementResult {
+  const item: RequirementResult = {
+    standard: shape.standard,
+    requirement: shape.requirement,
+    clause: shape.clause,
+    severity: shape.severity,
+    outcome,
+    title: shape.title,
+    ...details,
+    message,
+    ...(shape.note !== undefined && { note: shape.note }),
+    source: shape.source,
   };
+  return item;
 }
