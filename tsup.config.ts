@@ -16,7 +16,8 @@ export default defineConfig([
     platform: 'node',
   },
   {
-    entry: { cli: 'src/cli.ts' },
+    // The batch worker is its own file: worker threads start from a path.
+    entry: { cli: 'src/cli.ts', 'batch-worker': 'src/batch/worker.ts' },
     format: ['esm'],
     target: 'node20',
     platform: 'node',

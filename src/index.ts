@@ -37,3 +37,24 @@ export { assessLadder, assessLadderRecord, type LadderAssessment, type LadderOpt
 
 export { renderLadderText, renderText, type TextOptions } from './report/text.js';
 export { renderJson, renderLadderJson } from './report/json.js';
+
+export { factsUsedBy } from './evaluate/compile.js';
+export {
+  jsonSchema,
+  ladderJsonSchema,
+  recordJsonSchema,
+  reportJsonSchema,
+  ruleFileJsonSchema,
+  schemaKinds,
+  type JsonSchema,
+  type SchemaKind,
+} from './json-schema.js';
+export {
+  CheckOutputSchema,
+  FindingSchema,
+  LadderAssessmentSchema,
+  LadderOutputSchema,
+  ReportOutputSchema,
+  ReportSchema,
+  RequirementResultSchema,
+} from './report/schema.js';

@@ -1,9 +1,16 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import type { Tally } from '../batch/rows.js';
+import { runBatch } from '../batch/run.js';
+import { SheetError } from '../batch/sheet.js';
 import { DiagnosticError } from '../diagnostic.js';
 import { evaluateRecord } from '../evaluate/evaluate.js';
 import type { Report } from '../evaluate/result.js';
 import { assessLadderRecord, type LadderAssessment } from '../evaluate/ladder.js';
-import { loadRuleFiles, readRecordFile, ruleFilePaths } from '../node.js';
+import { loadRuleFiles, readRecordFile, ruleFilePaths } from '../files.js';
 import type { FacilityRecord } from '../record/schema.js';
 import { renderJson, renderLadderJson } from '../report/json.js';
 import { renderLadderText, renderText } from '../report/text.js';
@@ -32,6 +39,13 @@ Commands:
       --rules PATH        Load rule files or directories too (repeatable); they may extend bundled ones
       --format text|json  Output format (default: text)
       --lang zh|en        Language of the text output (default: zh)
+  batch <file.ndjson|file.csv>
+                          Evaluate many records, streamed: one output line (NDJSON) per input row,
+                          its reports with their gaps, or why it could not be evaluated
+      --standard ID       Standards to apply (repeatable); default: by each record's type and region
+      --rules PATH        Load rule files or directories too (repeatable)
+      --output FILE       Write there (complete or not at all); default: standard output
+      --workers N         Worker threads; default: all cores for inputs over 4 MB, else none
   list                    List the bundled standards with their sources, and the ladders
   validate <paths…>       Check rule files and directories; print every problem at file:line:column
 
@@ -44,6 +58,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     switch (command) {
       case 'check':
         return await check(rest, io);
+      case 'batch':
+        return await batch(rest, io);
       case 'list':
         return list(io);
       case 'validate':
@@ -139,6 +155,101 @@ async function check(args: readonly string[], io: Io): Promise<number> {
     reports.every((r) => r.outcome === 'met' || r.outcome === 'not-applicable') &&
     assessments.every((a) => a.next === null || a.next.outcome === 'not-applicable');
   return settled ? exitCode.met : exitCode.gaps;
+}
+
+async function batch(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      standard: { type: 'string', multiple: true },
+      rules: { type: 'string', multiple: true },
+      output: { type: 'string' },
+      workers: { type: 'string' },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError('batch needs exactly one input file (.ndjson or .csv)');
+  const file = positionals[0]!;
+  const format = /\.(ndjson|jsonl)$/i.test(file) ? 'ndjson' : /\.csv$/i.test(file) ? 'csv' : undefined;
+  if (!format) throw new UsageError(`cannot tell the format of ${file}: name it .ndjson, .jsonl or .csv`);
+  const workers =
+    values.workers !== undefined
+      ? Number(values.workers)
+      : (await stat(file)).size > 4 * 1024 * 1024
+        ? availableParallelism()
+        : 0;
+  if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers must be a whole number, not "${values.workers}"`);
+
+  const output = values.output === undefined ? undefined : await openAtomically(values.output);
+  let tally: Tally;
+  try {
+    tally = await runBatch({
+      input: createReadStream(file),
+      format,
+      output: output?.stream ?? stdoutStream(io),
+      standards: values.standard ?? [],
+      rules: values.rules ?? [],
+      workers,
+    });
+  } catch (error) {
+    await output?.abandon();
+    if (error instanceof SheetError) throw new UsageError(`${file}: ${error.message}`);
+    if (error instanceof Error && /^unknown standard/.test(error.message)) throw new UsageError(error.message);
+    throw error;
+  }
+  await output?.commit();
+
+  io.stderr(`rows ${tally.rows} · evaluated ${tally.evaluated} · errors ${tally.errors}\n`);
+  for (const [standard, counts] of Object.entries(tally.outcomes)) {
+    io.stderr(`${standard}: met ${counts.met} · gap ${counts.gap} · unknown ${counts.unknown} · not applicable ${counts['not-applicable']}\n`);
+  }
+  if (tally.errors > 0) return exitCode.invalid;
+  const settled = Object.values(tally.outcomes).every((c) => c.gap === 0 && c.unknown === 0);
+  return settled ? exitCode.met : exitCode.gaps;
+}
+
+/** Standard output through the Io, as a stream the batch can write to. */
+function stdoutStream(io: Io): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      io.stdout(chunk.toString());
+      done();
+    },
+  });
+}
+
+/**
+ * A file written under a temporary name and renamed when complete, so that an interrupted batch
+ * (an error, Ctrl-C) never leaves a half-written report where the finished one would be.
+ */
+async function openAtomically(path: string) {
+  const temporary = `${path}.${process.pid}.partial`;
+  const stream = createWriteStream(temporary);
+  const abandon = async () => {
+    stream.destroy();
+    await rm(temporary, { force: true });
+  };
+  const onSignal = () => {
+    void abandon().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const release = () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+  return {
+    stream,
+    async commit() {
+      release();
+      await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      await rename(temporary, path);
+    },
+    async abandon() {
+      release();
+      await abandon();
+    },
+  };
 }
 
 function list(io: Io): number {

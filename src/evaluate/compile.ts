@@ -127,3 +127,8 @@ function factsNamed(standard: Standard): string[] {
   if ([...found].some((name) => facts.get(name)?.catalog)) found.add('equipment');
   return [...found];
 }
+
+/** The facts a standard's conditions name (what a form for it asks for). */
+export function factsUsedBy(standard: Standard): readonly string[] {
+  return compileStandard(standard).facts;
+}

@@ -1,0 +1,36 @@
+import { jsonSchema, schemaKinds, type SchemaKind } from '../json-schema.js';
+import { exitCode, type Io } from './main.js';
+
+export const schemaUsage = `Usage: facility-standards schema [record|rule-file|ladder|report]
+
+Prints a JSON Schema (draft 2020-12) to standard output:
+  record      a facility record (the default)
+  rule-file   a rule file: one standard or overlay (for editors: # yaml-language-server: $schema=…)
+  ladder      a ladder file
+  report      what check --format json writes ({ reports } or, with --ladder, { ladders })
+
+The same schemas are in the package: facility-standards/schemas/<kind>.schema.json.
+`;
+
+/** `facility-standards schema [kind]`: prints the JSON Schema of a record, a rule file, a ladder file or the JSON report. */
+export async function schemaCommand(args: readonly string[], io: Io): Promise<number> {
+  if (args.some((arg) => arg === '-h' || arg === '--help')) {
+    io.stdout(schemaUsage);
+    return exitCode.met;
+  }
+  if (args.length > 1) {
+    io.stderr(`facility-standards: schema takes one kind, not ${args.length}: ${args.join(' ')}\n\n${schemaUsage}`);
+    return exitCode.invalid;
+  }
+  const kind = args[0] ?? 'record';
+  if (!isKind(kind)) {
+    io.stderr(`facility-standards: unknown schema "${kind}"; one of ${schemaKinds.join(', ')}\n\n${schemaUsage}`);
+    return exitCode.invalid;
+  }
+  io.stdout(`${JSON.stringify(jsonSchema(kind), null, 2)}\n`);
+  return exitCode.met;
+}
+
+function isKind(value: string): value is SchemaKind {
+  return (schemaKinds as readonly string[]).includes(value);
+}

@@ -1,0 +1,152 @@
+import * as z from 'zod';
+
+/**
+ * The report contract as zod schemas: the JSON form of the interfaces in `evaluate/result.ts`
+ * (Report, RequirementResult, Finding) and `evaluate/ladder.ts` (LadderAssessment), and of the
+ * documents the CLI writes with `--format json`. A test holds these to the interfaces (types)
+ * and to real reports (values); `reportJsonSchema()` publishes them as JSON Schema.
+ *
+ * JSON form: a property whose value is `undefined` in the object (e.g. `source.line` of a rule
+ * file read without positions) is absent in the JSON, so such properties are optional here.
+ */
+
+/** Metadata for the JSON Schema: `$defs` names, titles and descriptions. Private, so that loading this module twice never clashes in zod's global registry. */
+export const reportSchemaMetadata = z.registry<{ id?: string; title?: string; description?: string }>();
+
+function described<T extends z.ZodType>(schema: T, meta: { id?: string; title?: string; description?: string }): T {
+  reportSchemaMetadata.add(schema, meta);
+  return schema;
+}
+
+export const LocalizedTextSchema = described(z.strictObject({ zh: z.string(), en: z.string() }), {
+  id: 'LocalizedText',
+  description: 'A text in Chinese and English.',
+});
+
+export const OutcomeSchema = described(z.enum(['met', 'gap', 'unknown', 'not-applicable']), {
+  id: 'Outcome',
+  description:
+    'met · gap (what is missing, by how much) · unknown (the record does not give a field it needs) · not-applicable (its condition of applicability is false).',
+});
+
+const SeveritySchema = described(z.enum(['required', 'advisory']), {
+  id: 'Severity',
+  description: 'required: counts for the standard’s outcome; advisory: reported only.',
+});
+
+const codes = z.array(z.string());
+const amount = z.number().nonnegative();
+
+export const FindingSchema = described(
+  z.strictObject({
+    fact: z.string(),
+    operator: z.string(),
+    expected: z.unknown(),
+    actual: z.unknown(),
+    missing: described(codes.optional(), { description: 'Codes still missing (set conditions), or the boolean facts not in place.' }),
+    shortfall: described(amount.optional(), { description: 'How far below a minimum the facility is, in the fact’s unit (percentage points for ratios).' }),
+    excess: described(amount.optional(), { description: 'How far above a maximum the facility is, in the fact’s unit.' }),
+    message: LocalizedTextSchema,
+  }),
+  { id: 'Finding', description: 'One fact condition of a requirement that the facility does not meet.' },
+);
+
+const Position = z.number().int().positive().optional();
+
+export const RequirementResultSchema = described(
+  z.strictObject({
+    standard: described(z.string(), { description: '<id>@<version> of the standard evaluated.' }),
+    requirement: z.string(),
+    clause: z.string(),
+    severity: SeveritySchema,
+    outcome: OutcomeSchema,
+    title: LocalizedTextSchema,
+    fact: z.string().optional(),
+    expected: z.unknown().optional(),
+    actual: z.unknown().optional(),
+    missing: codes.optional(),
+    shortfall: amount.optional(),
+    excess: amount.optional(),
+    findings: described(z.array(FindingSchema).optional(), { description: 'When several conditions fail: each of them.' }),
+    unknownFacts: described(codes.optional(), { description: 'For unknown: the record fields that would decide it.' }),
+    message: LocalizedTextSchema,
+    note: z.string().optional(),
+    source: z.strictObject({
+      standard: described(z.string(), { description: 'The standard that declared the requirement (differs from `standard` when inherited).' }),
+      file: z.string(),
+      line: Position,
+      document: described(z.string(), { description: 'The source document: its text file in sources/, or the URL of its translation.' }),
+      alteredBy: described(
+        z
+          .array(
+            z.strictObject({
+              standard: z.string(),
+              file: z.string(),
+              line: Position,
+              reason: z.string(),
+              clause: z.string().optional(),
+            }),
+          )
+          .optional(),
+        { description: 'Overlays that changed the requirement, oldest first.' },
+      ),
+    }),
+  }),
+  { id: 'RequirementResult', description: 'The outcome of one requirement for one facility: the gap item of the public contract.' },
+);
+
+const FacilitySchema = z.strictObject({ id: z.string().optional(), name: z.string().optional() });
+
+const countOf = z.number().int().nonnegative();
+
+export const ReportSchema = described(
+  z.strictObject({
+    standard: z.strictObject({ id: z.string(), version: z.string(), title: LocalizedTextSchema }),
+    facility: FacilitySchema,
+    outcome: OutcomeSchema,
+    applicable: z.union([z.boolean(), z.literal('unknown')]),
+    counts: described(
+      z.strictObject({ met: countOf, gap: countOf, unknown: countOf, 'not-applicable': countOf }),
+      { description: 'Requirements by outcome, all severities.' },
+    ),
+    requirements: described(z.array(RequirementResultSchema), { description: 'Every requirement, in the standard’s order.' }),
+  }),
+  { id: 'Report', description: 'One facility against one standard.' },
+);
+
+const LadderLevelSchema = z.strictObject({ standard: z.string(), title: LocalizedTextSchema });
+
+export const LadderAssessmentSchema = described(
+  z.strictObject({
+    ladder: z.strictObject({ id: z.string(), title: LocalizedTextSchema }),
+    facility: FacilitySchema,
+    achieved: described(LadderLevelSchema.nullable(), { description: 'The highest level reached, or null when not even the first is.' }),
+    next: described(
+      z.strictObject({ standard: z.string(), title: LocalizedTextSchema, outcome: OutcomeSchema }).nullable(),
+      { description: 'The level above it, or null at the top.' },
+    ),
+    gapsToNext: z.array(RequirementResultSchema),
+    levels: z.array(z.strictObject({ standard: z.string(), title: LocalizedTextSchema, outcome: OutcomeSchema, reached: z.boolean() })),
+    reports: z.array(ReportSchema),
+  }),
+  { id: 'LadderAssessment', description: 'Where a facility stands on a ladder, and what it lacks for the next level.' },
+);
+
+const errors = described(z.array(z.string()).optional(), {
+  description: 'One sentence per input that could not be evaluated; absent when there are none.',
+});
+
+/** What `facility-standards check --format json` writes. */
+export const ReportOutputSchema = described(z.strictObject({ reports: z.array(ReportSchema), errors }), {
+  id: 'ReportOutput',
+  description: 'The output of `facility-standards check --format json`: one report per facility and standard.',
+});
+
+/** What `facility-standards check --ladder ID --format json` writes. */
+export const LadderOutputSchema = described(z.strictObject({ ladders: z.array(LadderAssessmentSchema), errors }), {
+  id: 'LadderOutput',
+  description: 'The output of `facility-standards check --ladder ID --format json`: one assessment per facility and ladder.',
+});
+
+/** Either JSON document the CLI writes. */
+export const CheckOutputSchema = z.union([ReportOutputSchema, LadderOutputSchema]);
