@@ -75,12 +75,20 @@ function derived(
   return { ...definition, derived: true };
 }
 
-/** Equipment codes with at least one working unit. */
-const workingEquipment = (record: FacilityRecord): string[] | undefined =>
-  record.equipment &&
-  Object.entries(record.equipment)
-    .filter(([, units]) => (units ?? 0) >= 1)
-    .map(([code]) => code);
+const working = new WeakMap<object, string[]>();
+
+/** Equipment codes with at least one working unit (read once per record: two facts use it). */
+function workingEquipment(record: FacilityRecord): string[] | undefined {
+  const { equipment } = record;
+  if (!equipment) return undefined;
+  let codes = working.get(equipment);
+  if (!codes) {
+    codes = [];
+    for (const code in equipment) if ((equipment[code as keyof typeof equipment] ?? 0) >= 1) codes.push(code);
+    working.set(equipment, codes);
+  }
+  return codes;
+}
 
 const villageBasicCatalog = new Set<string>(catalog('village-clinic-basic'));
 
@@ -125,7 +133,7 @@ const definitions: FactDefinition[] = [
     vocabulary: 'equipment',
     inputs: ['equipment'],
     description: 'Equipment codes with at least one working unit.',
-    read: workingEquipment,
+    read: (record) => workingEquipment(record)?.slice(),
   }),
   derived({
     name: 'villageEquipmentKinds',
