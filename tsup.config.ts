@@ -2,7 +2,10 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', node: 'src/node.ts' },
+    // `testing` (the rule-authoring kit) imports vitest, a peer dependency left external; its CJS
+    // build exists so that every entry resolves both ways, and requiring it gives vitest's own
+    // "cannot be imported in a CommonJS module" error.
+    entry: { index: 'src/index.ts', node: 'src/node.ts', testing: 'src/testing/index.ts' },
     format: ['esm', 'cjs'],
     // One shared chunk for the core, so `./node` and `.` hand out the same schema objects.
     splitting: true,

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -129,14 +129,16 @@ describe('the built batch command', () => {
     expect(one.stdout.trim().split('\n')).toHaveLength(3000);
     expect(one.status).toBe(2);
     expect(one.stderr).toContain('rows 3000 · evaluated 2988 · errors 12');
-  });
+  }, 60_000);
 
   it('writes --output whole or not at all: interrupted, it leaves nothing behind', async () => {
     const big = join(dir, 'big.ndjson');
     writeFileSync(big, `${Array.from({ length: 200_000 }, (_, i) => fixtureLines[i % fixtureLines.length]).join('\n')}\n`);
     const output = join(dir, 'report.ndjson');
     const child = spawn(process.execPath, ['dist/cli.js', 'batch', big, '--output', output, '--workers', '0'], { stdio: 'ignore' });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Interrupt once the report is being written.
+    const partial = () => readdirSync(dir).find((f) => f.startsWith('report.ndjson.') && f.endsWith('.partial'));
+    while (!partial() || statSync(join(dir, partial()!)).size === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     child.kill('SIGINT');
     const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c)));
     expect(code).toBe(130);

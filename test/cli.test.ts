@@ -155,6 +155,14 @@ describe('facility-standards check --ladder', () => {
   });
 });
 
+describe('facility-standards schema', () => {
+  it('prints the JSON Schema of a rule file', async () => {
+    const { code, stdout } = await cli('schema', 'rule-file');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).title).toBe('facility-standards rule file (a standard)');
+  });
+});
+
 describe('facility-standards list and validate', () => {
   it('lists the bundled standards with their sources', async () => {
     const { code, stdout } = await cli('list');

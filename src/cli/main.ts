@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import type { Tally } from '../batch/rows.js';
 import { runBatch } from '../batch/run.js';
 import { SheetError } from '../batch/sheet.js';
+import { schemaCommand } from './schema.js';
 import { DiagnosticError } from '../diagnostic.js';
 import { evaluateRecord } from '../evaluate/evaluate.js';
 import type { Report } from '../evaluate/result.js';
@@ -48,6 +49,9 @@ Commands:
       --workers N         Worker threads; default: all cores for inputs over 4 MB, else none
   list                    List the bundled standards with their sources, and the ladders
   validate <paths…>       Check rule files and directories; print every problem at file:line:column
+  schema [record|rule-file|ladder|report]
+                          Print a JSON Schema (draft 2020-12): a facility record (the default), a
+                          rule file, a ladder file, or what check --format json writes
 
 Exit codes: 0 all met, 1 any gap or unknown, 2 invalid input, 3 internal error.
 `;
@@ -64,6 +68,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return list(io);
       case 'validate':
         return await validate(rest, io);
+      case 'schema':
+        return await schemaCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':
