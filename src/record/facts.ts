@@ -65,8 +65,21 @@ function field(path: string, type: FactType, label: LocalizedText, options: Fiel
     ...options,
     inputs: [path],
     derived: false,
-    read: (record) => readPath(record, keys) as FactValue | undefined,
+    read: reader(keys),
   };
+}
+
+/**
+ * A field's reader, specialized to its depth (every field is one or two keys deep): direct
+ * property reads are several times cheaper than a loop over the path. Records are validated
+ * strict objects, so an own-property check is not needed.
+ */
+function reader(keys: readonly string[]): (record: FacilityRecord) => FactValue | undefined {
+  const [a, b] = keys as [string, string | undefined];
+  type Loose = Record<string, Record<string, FactValue | undefined> | undefined>;
+  if (keys.length === 1) return (record) => (record as unknown as Record<string, FactValue | undefined>)[a];
+  if (keys.length === 2) return (record) => (record as unknown as Loose)[a]?.[b!];
+  return (record) => readPath(record, keys) as FactValue | undefined;
 }
 
 function derived(
@@ -145,8 +158,14 @@ const definitions: FactDefinition[] = [
     description:
       'Number of kinds from the village-clinic basic equipment catalogue with at least one working unit; a variant (an ECG machine with remote diagnosis) counts as its kind.',
     read: (record) => {
-      const working = workingEquipment(record);
-      return working && new Set(working.map(kindOf).filter((kind) => villageBasicCatalog.has(kind))).size;
+      const codes = workingEquipment(record);
+      if (!codes) return undefined;
+      const kinds = new Set<string>();
+      for (const code of codes) {
+        const kind = kindOf(code);
+        if (villageBasicCatalog.has(kind)) kinds.add(kind);
+      }
+      return kinds.size;
     },
   }),
 

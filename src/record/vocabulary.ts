@@ -203,9 +203,13 @@ export function catalog(name: CatalogName): EquipmentCode[] {
     .map(([code]) => code);
 }
 
+const variants = new Map(
+  Object.entries(equipment as Readonly<Record<string, Term>>).flatMap(([code, term]) => (term.variantOf ? [[code, term.variantOf]] : [])),
+);
+
 /** The kind a code counts as: itself, or the code it is a variant of. */
 export function kindOf(code: string): string {
-  return (equipment as Readonly<Record<string, Term>>)[code]?.variantOf ?? code;
+  return variants.get(code) ?? code;
 }
 
 export function label(vocabulary: VocabularyName, code: string): LocalizedText {
