@@ -1,7 +1,8 @@
-import { RecordError } from '../diagnostic.js';
+import { Diagnostic, RecordError } from '../diagnostic.js';
 import { parseYamlSource, type YamlSource } from '../yaml-source.js';
 import { diagnosticsFromZod, parseOptions } from '../zod-diagnostics.js';
-import { FacilityRecord } from './schema.js';
+import { FacilityRecord, FacilityRecordFast } from './schema.js';
+import { vocabularies } from './vocabulary.js';
 
 export interface ParseRecordOptions {
   /** Named in error messages. */
@@ -12,10 +13,27 @@ export interface ParseRecordOptions {
 
 /** Validates a facility record against the record contract; throws RecordError naming each bad field. */
 export function parseRecord(input: unknown, options: ParseRecordOptions = {}): FacilityRecord {
+  const fast = FacilityRecordFast.safeParse(input);
+  if (fast.success) return fast.data as FacilityRecord;
   const result = FacilityRecord.safeParse(input, parseOptions);
-  if (result.success) return result.data;
+  if (result.success) {
+    // zod drops a `__proto__` key from a record map rather than report it; the contract rejects it.
+    const stray = strayEquipmentCodes(input);
+    if (stray.length === 0) return result.data;
+    const where = options.file ? ` in ${options.file}` : '';
+    throw new RecordError(
+      `Invalid facility record${where}:`,
+      stray.map((code) => new Diagnostic(`unknown equipment code ${JSON.stringify(code)}`, { file: options.file, ...options.source?.locate(['equipment', code], true), path: `equipment.${code}` })),
+    );
+  }
   const where = options.file ? ` in ${options.file}` : '';
   throw new RecordError(`Invalid facility record${where}:`, diagnosticsFromZod(result.error.issues, options));
+}
+
+function strayEquipmentCodes(input: unknown): string[] {
+  const equipment = (input as { equipment?: unknown } | null)?.equipment;
+  if (equipment === null || typeof equipment !== 'object') return [];
+  return Object.keys(equipment).filter((code) => !Object.hasOwn(vocabularies.equipment, code));
 }
 
 /**
