@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
-import { bundledStandards } from '../src/index.js';
 
 async function cli(...argv: string[]) {
   let stdout = '';

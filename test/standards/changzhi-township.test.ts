@@ -5,11 +5,12 @@
 // (sources/001_f3c695a624cdce2f.txt, 附件2 二(一), 二(二), 二(三); plan body 二(一)2 and 二(四)12), the
 // thresholds of rules/shanxi/changzhi/township-basic.yaml, township-recommended.yaml and
 // county-subcenter.yaml, and the fixture records themselves — never copied from the program's output.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { assessLadder, bundledStandards, evaluate, evaluateAll, loadRules, parseRecordsText } from '../../src/index.js';
-import type { FacilityRecord, Ladder, Outcome, Report, RequirementResult } from '../../src/index.js';
+import { assessLadder, bundledStandards, evaluate, evaluateAll, loadRules } from '../../src/index.js';
+import type { FacilityRecord, Ladder, RequirementResult } from '../../src/index.js';
+import { allMetExcept, counts, loadFixture, outcomesById, patch, requirement } from '../support/fixtures.js';
 
 const BASIC = 'changzhi/township-basic';
 const REC = 'changzhi/township-recommended';
@@ -20,23 +21,12 @@ type Dir = 'township-basic' | 'township-recommended' | 'county-subcenter' | 'tow
 
 const fixtureDir = (dir: Dir) => fileURLToPath(new URL(`../../fixtures/changzhi/${dir}/`, import.meta.url));
 
-function load(dir: Dir, name: string): FacilityRecord {
-  const path = `${fixtureDir(dir)}${name}`;
-  const records = parseRecordsText(readFileSync(path, 'utf8'), path);
-  expect(records).toHaveLength(1);
-  return records[0]!;
-}
+const load = (dir: Dir, name: string): FacilityRecord => loadFixture(`changzhi/${dir}/${name}`);
 
 const basicCompliant = () => load('township-basic', 'compliant.yaml');
 const recCompliant = () => load('township-recommended', 'compliant.yaml');
 const subCompliant = () => load('county-subcenter', 'compliant.yaml');
 
-/** A copy of a record with a change applied, so fixtures loaded once are never mutated. */
-function patch(record: FacilityRecord, change: (r: FacilityRecord) => void): FacilityRecord {
-  const copy = structuredClone(record);
-  change(copy);
-  return copy;
-}
 
 // The 18 requirements of changzhi/township-basic (附件2 二(一); 二(一)2; 二(四)12), in file order.
 const BASIC_IDS = [
@@ -89,20 +79,9 @@ const SUB_IDS = [...REC_IDS, ...SUB_OWN_IDS];
 // 原则上 / 因地制宜: reported, but they do not decide the standard's outcome.
 const ADVISORY = new Set(['colour-scheme', 'added-departments', 'medtech-rooms', 'staff-on-post-50']);
 
-const outcomesById = (report: Report): Record<string, Outcome> =>
-  Object.fromEntries(report.requirements.map((r) => [r.requirement, r.outcome]));
 
-/** Every requirement `met`, except the ones named. */
-const allMetExcept = (ids: readonly string[], others: Record<string, Outcome> = {}): Record<string, Outcome> =>
-  Object.fromEntries(ids.map((id) => [id, others[id] ?? 'met']));
 
-const counts = (c: Partial<Record<Outcome, number>>) => ({ met: 0, gap: 0, unknown: 0, 'not-applicable': 0, ...c });
 
-function requirement(report: Report, id: string): RequirementResult {
-  const found = report.requirements.find((r) => r.requirement === id);
-  expect(found, `requirement ${id}`).toBeDefined();
-  return found!;
-}
 
 interface ExpectedGap {
   readonly fact: string;

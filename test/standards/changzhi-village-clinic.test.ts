@@ -8,7 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evaluate, parseRecordsText } from '../../src/index.js';
-import type { FacilityRecord, Outcome, Report, RequirementResult } from '../../src/index.js';
+import type { FacilityRecord, RequirementResult } from '../../src/index.js';
+import { allMetExcept, counts, outcomesById, patch, requirement } from '../support/fixtures.js';
 
 const BASE = 'changzhi/village-clinic';
 const DEMO = 'changzhi/village-clinic-demonstration';
@@ -26,12 +27,6 @@ function load(standard: 'village-clinic' | 'village-clinic-demonstration', name:
 const baseCompliant = () => load('village-clinic', 'compliant.yaml');
 const demoCompliant = () => load('village-clinic-demonstration', 'compliant.yaml');
 
-/** A copy of a record with a change applied, so fixtures loaded once are never mutated. */
-function patch(record: FacilityRecord, change: (r: FacilityRecord) => void): FacilityRecord {
-  const copy = structuredClone(record);
-  change(copy);
-  return copy;
-}
 
 // The 17 requirements of 附件1 二(一)、二(二)、三(二), in the order of village-clinic.yaml.
 const BASE_IDS = [
@@ -72,20 +67,9 @@ const DEMO_IDS = [...BASE_IDS, ...DEMO_OWN_IDS];
 // 原则上 / 结合实际: reported, but they do not decide the standard's outcome.
 const ADVISORY = new Set(['building-area', 'living-area', 'green-sign']);
 
-const outcomesById = (report: Report): Record<string, Outcome> =>
-  Object.fromEntries(report.requirements.map((r) => [r.requirement, r.outcome]));
 
-/** Every requirement `met`, except the ones named. */
-const allMetExcept = (ids: readonly string[], others: Record<string, Outcome> = {}): Record<string, Outcome> =>
-  Object.fromEntries(ids.map((id) => [id, others[id] ?? 'met']));
 
-const counts = (c: Partial<Record<Outcome, number>>) => ({ met: 0, gap: 0, unknown: 0, 'not-applicable': 0, ...c });
 
-function requirement(report: Report, id: string): RequirementResult {
-  const found = report.requirements.find((r) => r.requirement === id);
-  expect(found, `requirement ${id}`).toBeDefined();
-  return found!;
-}
 
 /** The village-clinic-basic catalogue, in vocabulary order (src/record/vocabulary.ts): 38 kinds. */
 const CATALOGUE = [

@@ -6,11 +6,12 @@
 // (sources/002_8e2d0408a7af6684.txt: 二(二), 二(三), 三(一)2, 三(一)3, 三(一)4, 三(四)14,
 // 三(五)17, 三(五)20), the thresholds of rules/shandong/yanggu/*.yaml, and the fixture records
 // themselves — never copied from the program's output.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { assessLadder, evaluate, evaluateAll, parseRecordsText } from '../../src/index.js';
-import type { FacilityRecord, Outcome, Report, RequirementResult } from '../../src/index.js';
+import { assessLadder, evaluate, evaluateAll } from '../../src/index.js';
+import type { FacilityRecord, RequirementResult } from '../../src/index.js';
+import { allMetExcept, counts, loadFixture, outcomesById, patch, requirement } from '../support/fixtures.js';
 
 const VC = 'yanggu/village-clinic';
 const CVC = 'yanggu/central-village-clinic';
@@ -22,24 +23,13 @@ type FixtureSet = 'village-clinic' | 'central-village-clinic' | 'township-health
 
 const fixtureDir = (set: FixtureSet) => fileURLToPath(new URL(`../../fixtures/yanggu/${set}/`, import.meta.url));
 
-function load(set: FixtureSet, name: string): FacilityRecord {
-  const path = `${fixtureDir(set)}${name}`;
-  const records = parseRecordsText(readFileSync(path, 'utf8'), path);
-  expect(records).toHaveLength(1);
-  return records[0]!;
-}
+const load = (set: FixtureSet, name: string): FacilityRecord => loadFixture(`yanggu/${set}/${name}`);
 
 const vcCompliant = () => load('village-clinic', 'compliant.yaml');
 const cvcCompliant = () => load('central-village-clinic', 'compliant.yaml');
 const thcCompliant = () => load('township-health-center', 'compliant.yaml');
 const tcmCompliant = () => load('tcm-featured-township', 'compliant.yaml');
 
-/** A copy of a record with a change applied, so fixtures loaded once are never mutated. */
-function patch(record: FacilityRecord, change: (r: FacilityRecord) => void): FacilityRecord {
-  const copy = structuredClone(record);
-  change(copy);
-  return copy;
-}
 
 // The 15 requirements of yanggu/village-clinic, in the order of village-clinic.yaml:
 // the six haves of 二(三), then 三(一)3, 三(一)4 and 三(五)17.
@@ -76,20 +66,9 @@ const THC_ADVISORY = new Set(['equipment']);
 const TCM_OWN_IDS = ['tcm-hall', 'famous-tcm-expert-station', 'senior-tcm-visits', 'tcm-promotion-station', 'tcm-featured-specialty'];
 const TCM_IDS = [...THC_IDS, ...TCM_OWN_IDS];
 
-const outcomesById = (report: Report): Record<string, Outcome> =>
-  Object.fromEntries(report.requirements.map((r) => [r.requirement, r.outcome]));
 
-/** Every requirement `met`, except the ones named. */
-const allMetExcept = (ids: readonly string[], others: Record<string, Outcome> = {}): Record<string, Outcome> =>
-  Object.fromEntries(ids.map((id) => [id, others[id] ?? 'met']));
 
-const counts = (c: Partial<Record<Outcome, number>>) => ({ met: 0, gap: 0, unknown: 0, 'not-applicable': 0, ...c });
 
-function requirement(report: Report, id: string): RequirementResult {
-  const found = report.requirements.find((r) => r.requirement === id);
-  expect(found, `requirement ${id}`).toBeDefined();
-  return found!;
-}
 
 interface ExpectedGap {
   readonly fact: string;

@@ -6,11 +6,12 @@
 // national measures, the English interpretation and translation cited in
 // rules/national/village-clinic-2014.yaml — from the thresholds of the rule files, and from the
 // fixture records themselves; never copied from the program's output.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { bundledStandard, bundledStandards, evaluate, parseRecordsText } from '../../src/index.js';
-import type { FacilityRecord, Outcome, Report, RequirementResult } from '../../src/index.js';
+import { bundledStandard, bundledStandards, evaluate } from '../../src/index.js';
+import type { FacilityRecord, Outcome, RequirementResult } from '../../src/index.js';
+import { allMetExcept, counts, loadFixture, outcomesById, patch, requirement } from '../support/fixtures.js';
 
 const ZIBO_VC = 'zibo/village-clinic';
 const ZIBO_THC = 'zibo/township-health-center';
@@ -23,36 +24,14 @@ type StandardId = typeof ZIBO_VC | typeof ZIBO_THC | typeof WENSHUI_THC | typeof
 /** Fixtures live under fixtures/<issuer>/<name>/, the standard id as a path. */
 const fixtureDir = (standard: StandardId) => fileURLToPath(new URL(`../../fixtures/${standard}/`, import.meta.url));
 
-function load(standard: StandardId, name: string): FacilityRecord {
-  const path = `${fixtureDir(standard)}${name}`;
-  const records = parseRecordsText(readFileSync(path, 'utf8'), path);
-  expect(records).toHaveLength(1);
-  return records[0]!;
-}
+const load = (standard: StandardId, name: string): FacilityRecord => loadFixture(`${standard}/${name}`);
 
 const compliant = (standard: StandardId) => load(standard, 'compliant.yaml');
 
-/** A copy of a record with a change applied, so fixtures loaded once are never mutated. */
-function patch(record: FacilityRecord, change: (r: FacilityRecord) => void): FacilityRecord {
-  const copy = structuredClone(record);
-  change(copy);
-  return copy;
-}
 
-const outcomesById = (report: Report): Record<string, Outcome> =>
-  Object.fromEntries(report.requirements.map((r) => [r.requirement, r.outcome]));
 
-/** Every requirement `met`, except the ones named. */
-const allMetExcept = (ids: readonly string[], others: Record<string, Outcome> = {}): Record<string, Outcome> =>
-  Object.fromEntries(ids.map((id) => [id, others[id] ?? 'met']));
 
-const counts = (c: Partial<Record<Outcome, number>>) => ({ met: 0, gap: 0, unknown: 0, 'not-applicable': 0, ...c });
 
-function requirement(report: Report, id: string): RequirementResult {
-  const found = report.requirements.find((r) => r.requirement === id);
-  expect(found, `requirement ${id}`).toBeDefined();
-  return found!;
-}
 
 /** A requirement of a loaded standard. */
 const requirement_ = (standard: ReturnType<typeof bundledStandard>, id: string) =>
