@@ -4,12 +4,12 @@
 // (sources/001_f3c695a624cdce2f.txt, 附件1 二(一), 二(二), 二(三), 三(二)), the thresholds of
 // rules/shanxi/changzhi/village-clinic.yaml and village-clinic-demonstration.yaml, and the
 // fixture records themselves — never copied from the program's output.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluate, parseRecordsText } from '../../src/index.js';
+import { evaluate } from '../../src/index.js';
 import type { FacilityRecord, RequirementResult } from '../../src/index.js';
-import { allMetExcept, counts, outcomesById, patch, requirement } from '../support/fixtures.js';
+import { allMetExcept, counts, loadFixture, outcomesById, patch, requirement } from '../support/fixtures.js';
 
 const BASE = 'changzhi/village-clinic';
 const DEMO = 'changzhi/village-clinic-demonstration';
@@ -17,12 +17,8 @@ const DEMO = 'changzhi/village-clinic-demonstration';
 const fixtureDir = (standard: 'village-clinic' | 'village-clinic-demonstration') =>
   fileURLToPath(new URL(`../../fixtures/changzhi/${standard}/`, import.meta.url));
 
-function load(standard: 'village-clinic' | 'village-clinic-demonstration', name: string): FacilityRecord {
-  const path = `${fixtureDir(standard)}${name}`;
-  const records = parseRecordsText(readFileSync(path, 'utf8'), path);
-  expect(records).toHaveLength(1);
-  return records[0]!;
-}
+const load = (standard: 'village-clinic' | 'village-clinic-demonstration', name: string): FacilityRecord =>
+  loadFixture(`changzhi/${standard}/${name}`);
 
 const baseCompliant = () => load('village-clinic', 'compliant.yaml');
 const demoCompliant = () => load('village-clinic-demonstration', 'compliant.yaml');
