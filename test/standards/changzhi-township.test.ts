@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { assessLadder, bundledStandards, evaluate, evaluateAll, loadRules } from '../../src/index.js';
 import type { FacilityRecord, Ladder, RequirementResult } from '../../src/index.js';
-import { allMetExcept, counts, loadFixture, outcomesById, patch, requirement } from '../support/fixtures.js';
+import { allMetExcept, counts, loadFixture, outcomesById, patch, requirement, expectGap, type ExpectedGap } from '../support/fixtures.js';
 
 const BASIC = 'changzhi/township-basic';
 const REC = 'changzhi/township-recommended';
@@ -83,31 +83,7 @@ const ADVISORY = new Set(['colour-scheme', 'added-departments', 'medtech-rooms',
 
 
 
-interface ExpectedGap {
-  readonly fact: string;
-  readonly expected: unknown;
-  readonly actual: unknown;
-  readonly missing?: readonly string[];
-  readonly shortfall?: number;
-  /** The whole Chinese message, where given; otherwise phrases it must contain. */
-  readonly zhIs?: string;
-  readonly zh?: readonly string[];
-  readonly en: readonly string[];
-}
 
-function expectGap(gap: RequirementResult, e: ExpectedGap): void {
-  expect(gap.outcome).toBe('gap');
-  expect(gap.fact).toBe(e.fact);
-  expect(gap.expected).toEqual(e.expected);
-  expect(gap.actual).toEqual(e.actual);
-  expect(gap.missing).toEqual(e.missing);
-  expect(gap.shortfall).toBe(e.shortfall);
-  expect(gap.findings).toBeUndefined();
-  expect(gap.unknownFacts).toBeUndefined();
-  if (e.zhIs !== undefined) expect(gap.message.zh).toBe(e.zhIs);
-  for (const phrase of e.zh ?? []) expect(gap.message.zh).toContain(phrase);
-  for (const phrase of e.en) expect(gap.message.en).toContain(phrase);
-}
 
 // The fixtures' lists, as written in them (record order).
 const BASIC_DEPARTMENTS = ['general-practice', 'internal-medicine-pediatrics', 'surgery', 'gynecology-obstetrics', 'tcm', 'public-health'];

@@ -8,8 +8,8 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/index.js';
-import type { FacilityRecord, RequirementResult } from '../../src/index.js';
-import { allMetExcept, counts, loadFixture, outcomesById, patch, requirement } from '../support/fixtures.js';
+import type { FacilityRecord } from '../../src/index.js';
+import { allMetExcept, counts, loadFixture, outcomesById, patch, requirement, expectGap, type ExpectedGap } from '../support/fixtures.js';
 
 const BASE = 'changzhi/village-clinic';
 const DEMO = 'changzhi/village-clinic-demonstration';
@@ -79,16 +79,6 @@ const CATALOGUE = [
   'computer', 'printer', 'telephone',
 ];
 
-interface ExpectedGap {
-  readonly fact: string;
-  readonly expected: unknown;
-  readonly actual: unknown;
-  readonly missing?: readonly string[];
-  readonly shortfall?: number;
-  /** Phrases the Chinese and English messages must contain. */
-  readonly zh: readonly string[];
-  readonly en: readonly string[];
-}
 
 // ------------------------------------------------------------------ expected gaps, by hand
 
@@ -351,18 +341,6 @@ const DEMO_BREAKS: Record<string, ExpectedGap> = {
   },
 };
 
-function expectGap(gap: RequirementResult, e: ExpectedGap): void {
-  expect(gap.outcome).toBe('gap');
-  expect(gap.fact).toBe(e.fact);
-  expect(gap.expected).toEqual(e.expected);
-  expect(gap.actual).toEqual(e.actual);
-  expect(gap.missing).toEqual(e.missing);
-  expect(gap.shortfall).toBe(e.shortfall);
-  expect(gap.findings).toBeUndefined();
-  expect(gap.unknownFacts).toBeUndefined();
-  for (const phrase of e.zh) expect(gap.message.zh).toContain(phrase);
-  for (const phrase of e.en) expect(gap.message.en).toContain(phrase);
-}
 
 // ------------------------------------------------------------------ compliant fixtures
 

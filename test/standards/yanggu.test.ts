@@ -10,8 +10,8 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { assessLadder, evaluate, evaluateAll } from '../../src/index.js';
-import type { FacilityRecord, RequirementResult } from '../../src/index.js';
-import { allMetExcept, counts, loadFixture, outcomesById, patch, requirement } from '../support/fixtures.js';
+import type { FacilityRecord } from '../../src/index.js';
+import { allMetExcept, counts, loadFixture, outcomesById, patch, requirement, expectGap, type ExpectedGap } from '../support/fixtures.js';
 
 const VC = 'yanggu/village-clinic';
 const CVC = 'yanggu/central-village-clinic';
@@ -70,29 +70,7 @@ const TCM_IDS = [...THC_IDS, ...TCM_OWN_IDS];
 
 
 
-interface ExpectedGap {
-  readonly fact: string;
-  readonly expected: unknown;
-  readonly actual: unknown;
-  readonly missing?: readonly string[];
-  readonly shortfall?: number;
-  /** Phrases the Chinese and English messages must contain. */
-  readonly zh: readonly string[];
-  readonly en: readonly string[];
-}
 
-function expectGap(gap: RequirementResult, e: ExpectedGap): void {
-  expect(gap.outcome).toBe('gap');
-  expect(gap.fact).toBe(e.fact);
-  expect(gap.expected).toEqual(e.expected);
-  expect(gap.actual).toEqual(e.actual);
-  expect(gap.missing).toEqual(e.missing);
-  expect(gap.shortfall).toBe(e.shortfall);
-  expect(gap.findings).toBeUndefined();
-  expect(gap.unknownFacts).toBeUndefined();
-  for (const phrase of e.zh) expect(gap.message.zh).toContain(phrase);
-  for (const phrase of e.en) expect(gap.message.en).toContain(phrase);
-}
 
 // The rooms of the village-clinic fixtures (fixtures/yanggu/village-clinic), in record order.
 const VC_ROOMS = [

@@ -10,8 +10,8 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { bundledStandard, bundledStandards, evaluate } from '../../src/index.js';
-import type { FacilityRecord, Outcome, RequirementResult } from '../../src/index.js';
-import { allMetExcept, counts, loadFixture, outcomesById, patch, requirement } from '../support/fixtures.js';
+import type { FacilityRecord, Outcome } from '../../src/index.js';
+import { allMetExcept, counts, loadFixture, outcomesById, patch, requirement, expectGap, type ExpectedGap } from '../support/fixtures.js';
 
 const ZIBO_VC = 'zibo/village-clinic';
 const ZIBO_THC = 'zibo/township-health-center';
@@ -37,29 +37,7 @@ const compliant = (standard: StandardId) => load(standard, 'compliant.yaml');
 const requirement_ = (standard: ReturnType<typeof bundledStandard>, id: string) =>
   standard.requirements.find((r) => r.id === id)!;
 
-interface ExpectedGap {
-  readonly fact: string;
-  readonly expected: unknown;
-  readonly actual: unknown;
-  readonly missing?: readonly string[];
-  readonly shortfall?: number;
-  /** Phrases the Chinese and English messages must contain. */
-  readonly zh: readonly string[];
-  readonly en: readonly string[];
-}
 
-function expectGap(gap: RequirementResult, e: ExpectedGap): void {
-  expect(gap.outcome).toBe('gap');
-  expect(gap.fact).toBe(e.fact);
-  expect(gap.expected).toEqual(e.expected);
-  expect(gap.actual).toEqual(e.actual);
-  expect(gap.missing).toEqual(e.missing);
-  expect(gap.shortfall).toBe(e.shortfall);
-  expect(gap.findings).toBeUndefined();
-  expect(gap.unknownFacts).toBeUndefined();
-  for (const phrase of e.zh) expect(gap.message.zh).toContain(phrase);
-  for (const phrase of e.en) expect(gap.message.en).toContain(phrase);
-}
 
 interface Spec {
   readonly id: StandardId;

@@ -34,3 +34,32 @@ export function requirement(report: Report, id: string): RequirementResult {
   expect(found, `requirement ${id}`).toBeDefined();
   return found!;
 }
+
+/** A single-defect fixture's gap, derived by hand from the source text. */
+export interface ExpectedGap {
+  readonly fact: string;
+  readonly expected: unknown;
+  readonly actual: unknown;
+  readonly missing?: readonly string[];
+  readonly shortfall?: number;
+  /** The whole Chinese message, where given; otherwise phrases it must contain. */
+  readonly zhIs?: string;
+  readonly zh?: readonly string[];
+  /** Phrases the English message must contain. */
+  readonly en: readonly string[];
+}
+
+/** A gap on exactly one condition, with the figures and message expected. */
+export function expectGap(gap: RequirementResult, e: ExpectedGap): void {
+  expect(gap.outcome).toBe('gap');
+  expect(gap.fact).toBe(e.fact);
+  expect(gap.expected).toEqual(e.expected);
+  expect(gap.actual).toEqual(e.actual);
+  expect(gap.missing).toEqual(e.missing);
+  expect(gap.shortfall).toBe(e.shortfall);
+  expect(gap.findings).toBeUndefined();
+  expect(gap.unknownFacts).toBeUndefined();
+  if (e.zhIs !== undefined) expect(gap.message.zh).toBe(e.zhIs);
+  for (const phrase of e.zh ?? []) expect(gap.message.zh).toContain(phrase);
+  for (const phrase of e.en) expect(gap.message.en).toContain(phrase);
+}
