@@ -16,7 +16,26 @@ export type YamlParseResult =
   | { ok: true; source: YamlSource }
   | { ok: false; diagnostics: Diagnostic[] };
 
+/**
+ * The largest YAML text read, in characters. YAML is parsed whole and with positions, at some
+ * 1,000 records a second and about 100 times the text's size in memory; bulk data goes to
+ * `batch` as NDJSON or CSV, streamed.
+ */
+export const maxYamlLength = 4_000_000;
+
 export function parseYamlSource(text: string, file: string): YamlParseResult {
+  if (text.length > maxYamlLength) {
+    const size = `${(text.length / 1_000_000).toFixed(1)} million characters`;
+    return {
+      ok: false,
+      diagnostics: [
+        new Diagnostic(
+          `${file} is ${size}; YAML and JSON files are read whole, up to ${maxYamlLength / 1_000_000} million: give many records to \`facility-standards batch\` as NDJSON or CSV`,
+          { file },
+        ),
+      ],
+    };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const at = (offset: number) => {
@@ -83,5 +102,7 @@ function firstAliasOffset(doc: Document): number {
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0]!.trim();
+  const line = message.split('\n')[0]!.trim();
+  // The parser recurses per level of nesting; past some thousands it runs out of stack.
+  return /Maximum call stack size exceeded/.test(line) ? 'the document is nested too deeply to read' : line;
 }

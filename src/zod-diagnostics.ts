@@ -20,6 +20,9 @@ export function diagnosticsFromZod(
       return [make(issue.path, undefined, message)];
     }
     // A rule about a whole field (a custom check) points at the field's name.
+    if (issue.code === 'too_small' && issue.origin === 'number' && issue.minimum === 0) {
+      return [make(issue.path, undefined, `must not be negative, got ${show(issue.input)}`)];
+    }
     return [make(issue.path, undefined, issue.message, issue.code === 'custom')];
   });
 

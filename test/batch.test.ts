@@ -131,6 +131,22 @@ describe('the built batch command', () => {
     expect(one.stderr).toContain('rows 3000 · evaluated 2988 · errors 12');
   }, 60_000);
 
+  it('keeps every one of 100,000 rows, the 1 % corrupted ones as errors with their row numbers', () => {
+    const file = join(dir, 'national.ndjson');
+    const rows = Array.from({ length: 100_000 }, (_, i) => (i % 100 === 41 ? fixtureLines[i % fixtureLines.length]!.slice(0, 60) : fixtureLines[i % fixtureLines.length]!));
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const output = join(dir, 'national-report.ndjson');
+    const run = spawnSync(process.execPath, ['dist/cli.js', 'batch', file, '--standard', 'changzhi/village-clinic', '--output', output, '--workers', '2'], {
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toContain('rows 100000 · evaluated 99000 · errors 1000');
+    const lines = readFileSync(output, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(100_000);
+    const errors = lines.map((line) => JSON.parse(line) as OutputRow).filter((r) => 'error' in r);
+    expect(errors.map((r) => r.row)).toEqual(Array.from({ length: 1000 }, (_, k) => k * 100 + 42));
+    expect(lines.every((line, i) => line.startsWith(`{"row":${i + 1},`))).toBe(true);
+  }, 120_000);
+
   it('writes --output whole or not at all: interrupted, it leaves nothing behind', async () => {
     const big = join(dir, 'big.ndjson');
     writeFileSync(big, `${Array.from({ length: 200_000 }, (_, i) => fixtureLines[i % fixtureLines.length]).join('\n')}\n`);

@@ -162,7 +162,7 @@ function build(
   const parameters: Record<string, Parameter> = { ...parent?.parameters };
   const overridden = new Set<string>();
   for (const [name, parameter] of Object.entries(data.parameters ?? {})) {
-    const inherited = parent?.parameters[name];
+    const inherited = parent && Object.hasOwn(parent.parameters, name) ? parent.parameters[name] : undefined;
     if (inherited) {
       overridden.add(name);
       if (kindOf(inherited.value) !== kindOf(parameter.value)) {
@@ -334,7 +334,8 @@ class ConditionChecker {
     let valuePath: Path = [...path, 'value'];
     if (typeof value === 'object' && value !== null && 'param' in value) {
       const name = String(value.param);
-      const parameter = this.parameters[name];
+      // Own properties only: a parameter named like an Object.prototype member (constructor) is not declared by default.
+      const parameter = Object.hasOwn(this.parameters, name) ? this.parameters[name] : undefined;
       if (!parameter) {
         const known = Object.keys(this.parameters);
         this.report(
