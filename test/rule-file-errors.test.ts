@@ -144,6 +144,16 @@ describe('malformed rule files are rejected at file:line:column', () => {
     expectOne(text, '80 }', /a ratio is written between 0 and 1/, positionOf(text, 'check:').line);
   });
 
+  it('bounds no value meets', () => {
+    const text = header + requirement('{ all: [{ fact: staff.onPost, operator: greaterThanInclusive, value: 5 }, { fact: staff.onPost, operator: lessThan, value: 3 }] }');
+    expectOne(text, '{ all:', /^this condition can never be met: staff\.onPost must be at least 5 and less than 3$/);
+    const touching = header + requirement('{ all: [{ fact: staff.onPost, operator: greaterThan, value: 3 }, { fact: staff.onPost, operator: lessThanInclusive, value: 3 }] }');
+    expectOne(touching, '{ all:', /staff\.onPost must be more than 3 and at most 3/);
+    // Bounds that meet at one value can be met.
+    const exact = header + requirement('{ all: [{ fact: staff.onPost, operator: greaterThanInclusive, value: 3 }, { fact: staff.onPost, operator: lessThanInclusive, value: 3 }] }');
+    expect(() => loadStandard(exact, 'county/test.yaml')).not.toThrow();
+  });
+
   it('an alias to an anchor that does not exist', () => {
     const text = header + requirement('*nowhere');
     const [d] = diagnosticsOf(text);

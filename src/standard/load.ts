@@ -312,7 +312,12 @@ class ConditionChecker {
   ) {}
 
   check(condition: ConditionInput, path: Path): Condition {
-    if (condition.all) return { all: condition.all.map((c, i) => this.check(c, [...path, 'all', i])) };
+    if (condition.all) {
+      const all = condition.all.map((c, i) => this.check(c, [...path, 'all', i]));
+      const contradiction = contradictoryBounds(all);
+      if (contradiction) this.report(path, contradiction);
+      return { all };
+    }
     if (condition.any) return { any: condition.any.map((c, i) => this.check(c, [...path, 'any', i])) };
     if (condition.not) return { not: this.check(condition.not, [...path, 'not']) };
     return this.checkFact(condition as Required<Pick<ConditionInput, 'fact' | 'operator' | 'value'>>, path);
@@ -404,6 +409,42 @@ class ConditionChecker {
       }
     }
   }
+}
+
+/**
+ * Bounds on one number that no value meets, among the conditions an `all` joins (e.g. at least
+ * 5 and less than 3): such a requirement could never be met. Returns the sentence saying so.
+ */
+function contradictoryBounds(conditions: readonly Condition[]): string | undefined {
+  const bounds = new Map<string, { low: number; lowStrict: boolean; high: number; highStrict: boolean }>();
+  for (const c of conditions) {
+    if (!('fact' in c) || typeof c.value !== 'number') continue;
+    const b = bounds.get(c.fact) ?? { low: -Infinity, lowStrict: false, high: Infinity, highStrict: false };
+    const v = c.value;
+    const raise = (strict: boolean) => {
+      if (v > b.low || (v === b.low && strict)) Object.assign(b, { low: v, lowStrict: strict });
+    };
+    const lower = (strict: boolean) => {
+      if (v < b.high || (v === b.high && strict)) Object.assign(b, { high: v, highStrict: strict });
+    };
+    if (c.operator === 'greaterThan') raise(true);
+    else if (c.operator === 'greaterThanInclusive') raise(false);
+    else if (c.operator === 'lessThan') lower(true);
+    else if (c.operator === 'lessThanInclusive') lower(false);
+    else if (c.operator === 'equal') {
+      raise(false);
+      lower(false);
+    }
+    bounds.set(c.fact, b);
+  }
+  for (const [fact, b] of bounds) {
+    if (b.low > b.high || (b.low === b.high && (b.lowStrict || b.highStrict))) {
+      const low = `${b.lowStrict ? 'more than' : 'at least'} ${b.low}`;
+      const high = `${b.highStrict ? 'less than' : 'at most'} ${b.high}`;
+      return `this condition can never be met: ${fact} must be ${low} and ${high}`;
+    }
+  }
+  return undefined;
 }
 
 function scalarKind(fact: FactDefinition): 'number' | 'boolean' | 'string' {
