@@ -44,10 +44,38 @@ export function parseYamlSource(text: string, file: string): YamlParseResult {
   };
 
   if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      diagnostics: doc.errors.map((e) => new Diagnostic(`YAML syntax: ${firstLine(e.message)}`, at(e.pos[0]))),
-    };
+    // The first error says what is wrong; those after it follow from it.
+    const [first] = doc.errors;
+    const offset = first!.pos[0];
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    const lineEnd = text.indexOf('\n', offset);
+    const wide = /[：，]/.exec(text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd));
+    if (wide) {
+      const name = wide[0] === '：' ? 'colon' : 'comma';
+      return {
+        ok: false,
+        diagnostics: [
+          new Diagnostic(`YAML syntax: a full-width ${name} (${wide[0]}) is not YAML's; type the ASCII ${name} (${wide[0] === '：' ? ':' : ','})`, at(lineStart + wide.index)),
+        ],
+      };
+    }
+    return { ok: false, diagnostics: [new Diagnostic(`YAML syntax: ${firstLine(first!.message)}`, at(offset))] };
+  }
+
+  let merge: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === '<<') {
+        merge = pair.key.range?.[0];
+        return visit.BREAK;
+      }
+    },
+  });
+  if (merge !== undefined) {
+    return { ok: false, diagnostics: [new Diagnostic('YAML: merge keys (<<) are not supported: write the fields out where they are used', at(merge))] };
+  }
+  if (doc.contents === null) {
+    return { ok: false, diagnostics: [new Diagnostic('the file is empty', { file, line: 1, column: 1 })] };
   }
 
   let data: unknown;
@@ -104,5 +132,7 @@ function firstAliasOffset(doc: Document): number {
 function firstLine(message: string): string {
   const line = message.split('\n')[0]!.trim();
   // The parser recurses per level of nesting; past some thousands it runs out of stack.
-  return /Maximum call stack size exceeded/.test(line) ? 'the document is nested too deeply to read' : line;
+  if (/Maximum call stack size exceeded/.test(line)) return 'the document is nested too deeply to read';
+  if (/parseAllDocuments/.test(line)) return 'a file holds one document: put each standard in a file of its own, without `---`';
+  return line;
 }

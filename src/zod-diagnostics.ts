@@ -11,6 +11,13 @@ export function diagnosticsFromZod(
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => make(issue.path, key, unknownKeyMessage(issue.path, key)));
     }
+    if (issue.input === undefined && (issue.code === 'invalid_value' || issue.code === 'invalid_union')) {
+      return [make(issue.path, undefined, `${JSON.stringify(String(issue.path.at(-1)))} is required`)];
+    }
+    // A message a schema wrote itself says more than the generic one below.
+    if (issue.code === 'invalid_type' && !issue.message.startsWith('Invalid input')) {
+      return [make(issue.path, undefined, issue.message)];
+    }
     if (issue.code === 'invalid_type') {
       const expected = kinds[issue.expected] ?? issue.expected;
       const message =
@@ -40,6 +47,7 @@ const kinds: Record<string, string> = {
   boolean: 'true or false',
   array: 'a list',
   object: 'a mapping of fields',
+  record: 'a mapping of fields',
 };
 
 function show(input: unknown): string {

@@ -65,9 +65,6 @@ const cases: readonly Case[] = [
     name: 'tab-indentation.yaml',
     mistake: 'a parameter indented with a tab',
     expected: [['^\tvalue: 60', 'YAML syntax: Tabs are not allowed as indentation']],
-    finding:
-      'two follow-on errors at the value 60 ("Nested mappings are not allowed in compact mappings", "Implicit keys need to be on a single line") send the clerk looking for a mapping that is not there',
-    today: [{ at: '^\tvalue: 60', message: 'YAML syntax: Tabs are not allowed as indentation' }],
   },
   {
     name: 'unclosed-flow-map.yaml',
@@ -81,9 +78,6 @@ const cases: readonly Case[] = [
     name: 'bad-indentation.yaml',
     mistake: 'one key of `source` indented one space less than the others',
     expected: [['^ issuer: 襄垣县', 'YAML syntax: All mapping items must start at the same column']],
-    finding:
-      'four follow-on errors ("Nested mappings are not allowed in compact mappings", "Implicit keys need to be on a single line" at 9:10 and 10:9) bury the one that says what to fix',
-    today: [{ at: '^ issuer: 襄垣县', message: 'YAML syntax: All mapping items must start at the same column' }],
   },
   {
     name: 'under-indented-list-item.yaml',
@@ -109,33 +103,21 @@ const cases: readonly Case[] = [
     name: 'full-width-colon.yaml',
     mistake: 'a full-width colon (：) typed with a Chinese input method',
     expected: [['severity^：required', /.*：/]],
-    finding:
-      'reported at the key (17:5) as "Implicit keys need to be on a single line", which does not mention the full-width colon the clerk cannot see',
-    today: [{ line: 'severity：required' }],
   },
   {
     name: 'full-width-comma.yaml',
     mistake: 'a full-width comma (，) between the fields of a `{ … }` condition',
     expected: [['systems^， operator', /.*，/]],
-    finding:
-      'reported at `systems` (19:20) as "Block collections are not allowed within flow collections", which does not mention the full-width comma',
-    today: [{ line: 'systems， operator' }],
   },
   {
     name: 'two-documents.yaml',
     mistake: 'two standards in one file, separated by `---`',
     expected: [['^---', /.*(one|single) (standard|document)/i]],
-    finding:
-      'the message ends "please use YAML.parseAllDocuments()", an instruction to a programmer, instead of telling the clerk to put each standard in a file of its own',
-    today: [{ at: '^---' }],
   },
   {
     name: 'empty-file.yaml',
     mistake: 'a file with only comments, saved before it was filled in',
     expected: [['^# 黎城县', /.*empty/]],
-    finding:
-      'the diagnostic has no line or column ("empty-file.yaml: expected a mapping of fields, got null"), and "null" means nothing to a clerk: it should say the file is empty, at 1:1',
-    today: [{ message: 'expected a mapping of fields, got null' }],
   },
   {
     name: 'requirements-only-list.yaml',
@@ -156,9 +138,6 @@ const cases: readonly Case[] = [
     name: 'merge-key.yaml',
     mistake: 'a YAML merge key (`<<: *common`) to share fields between requirements',
     expected: [['  - ^<<: *common', /.*merge key/i]],
-    finding:
-      'three diagnostics at the `<<` line: "\\"clause\\" is required" and "Invalid option: expected one of \\"required\\"|\\"advisory\\"" for fields the clerk did give (through the merge), and "unknown field \\"<<\\"" without saying that merge keys are not supported',
-    today: [{ at: '  - ^<<: *common', message: 'unknown field "<<"' }],
   },
 
   // ── the rule-file schema ────────────────────────────────────────────────────────────────────
@@ -171,30 +150,21 @@ const cases: readonly Case[] = [
     name: 'list-for-map.yaml',
     mistake: '`parameters` written as a list of one-key maps',
     expected: [['  ^- minBuildingArea', 'expected a mapping of fields, got a list']],
-    finding: 'the message is "expected record, got a list": zod’s word "record", which in this library means a facility record',
-    today: [{ at: '  ^- minBuildingArea' }],
   },
   {
     name: 'parameter-without-value.yaml',
     mistake: 'a parameter set as `minTcmTechniques: 8` instead of `{ value: 8 }`',
     expected: [['minTcmTechniques: ^8', /.*\{ ?value: 8 ?\}/]],
-    finding: 'the message "expected a mapping of fields, got 8" does not say that a parameter is written `{ value: 8 }`',
-    today: [{ at: 'minTcmTechniques: ^8' }],
   },
   {
     name: 'missing-required-field.yaml',
     mistake: 'a requirement without `severity`',
     expected: [['  - ^id: price-disclosure', /"severity" is required/]],
-    finding:
-      'the message is "Invalid option: expected one of \\"required\\"|\\"advisory\\"" at the requirement’s `id`, which reads as if the id were an invalid option; it should say that "severity" is missing',
-    today: [{ at: '  - ^id: price-disclosure' }],
   },
   {
     name: 'missing-version.yaml',
     mistake: 'a standard without `version`',
     expected: [['^id: tunliu', /"version" is required/]],
-    finding: 'the message is "Invalid input" (at version): it does not say that `version` is missing',
-    today: [{ at: '^id: tunliu' }],
   },
   {
     name: 'misspelt-key.yaml',
@@ -203,9 +173,6 @@ const cases: readonly Case[] = [
       ['- ^id: aed', /"severity" is required/],
       ['^serverity: required', /unknown field "serverity"/],
     ],
-    finding:
-      'besides "unknown field \\"serverity\\"" the missing severity is reported as "Invalid option: expected one of \\"required\\"|\\"advisory\\"" at the `id` line; it should say "severity" is missing (ideally suggest it for "serverity")',
-    today: [{ at: '- ^id: aed' }, { at: '^serverity: required', message: 'unknown field "serverity"' }],
   },
   {
     name: 'id-without-issuer.yaml',
@@ -226,16 +193,11 @@ const cases: readonly Case[] = [
     name: 'date-with-dots.yaml',
     mistake: 'the date of issue written 2026.10, which YAML reads as the number 2026.1',
     expected: [['date: ^2026.10', /a date is written YYYY-MM-DD/]],
-    finding:
-      'the message is "expected a text, got 2026.1": it quotes a date the clerk did not write and does not give the date format',
-    today: [{ at: 'date: ^2026.10' }],
   },
   {
     name: 'date-year-unquoted.yaml',
     mistake: 'a document that gives only its year, dated `date: 2026` as the date message itself allows (YYYY)',
     expected: [],
-    finding:
-      'rejected with "expected a text, got 2026" although YYYY is a documented date form (and `version: 2027` is accepted as a number); it should load with date "2026", or at least say to quote the year',
   },
   {
     name: 'partial-without-note.yaml',
@@ -284,8 +246,6 @@ const cases: readonly Case[] = [
     name: 'proto-parameter.yaml',
     mistake: 'a parameter named `__proto__`',
     expected: [['  ^__proto__:', /.*(__proto__|camelCase)/]],
-    finding:
-      'the file loads: the `__proto__` entry of `parameters` is silently dropped (not an own property after parsing), though any other name that is not camelCase is rejected',
   },
   {
     name: 'constructor-key.yaml',
@@ -303,8 +263,6 @@ const cases: readonly Case[] = [
     name: 'unknown-operator.yaml',
     mistake: 'the operator written `">="`',
     expected: [['operator: ^">="', /unknown operator ">=" \(did you mean "greaterThanInclusive"\?\); operators: /]],
-    finding: 'the message suggests "did you mean \\"in\\"?" for ">=", the opposite of what the clerk meant',
-    today: [{ at: 'operator: ^">="', message: /unknown operator ">="/ }],
   },
   {
     name: 'operator-wrong-fact-type.yaml',
@@ -355,9 +313,6 @@ const cases: readonly Case[] = [
     name: 'parameter-name-kebab-case.yaml',
     mistake: 'a parameter named in kebab-case, like a requirement id',
     expected: [['{ param: ^min-tcm-techniques }', /.*camelCase/]],
-    finding:
-      'the message is "Invalid string: must match pattern /^[a-z][A-Za-z0-9]*$/", a regular expression; it should say a parameter name is camelCase (ideally suggest minTcmTechniques)',
-    today: [{ at: '{ param: ^min-tcm-techniques }' }],
   },
   {
     name: 'constructor-parameter.yaml',
@@ -638,8 +593,8 @@ describe('around the corpus', () => {
     }
   });
 
-  it.fails(
-    'version-decimal.yaml: `version: 2027.10` — FINDING: YAML reads it as the number 2027.1 and the standard loads as version "2027.1"; it should keep "2027.10" or be rejected at the version',
+  it(
+    'version-decimal.yaml: `version: 2027.10` — YAML reads it as the number 2027.1, so it is rejected at the version with a hint to quote it',
     () => {
       const files = filesOf('version-decimal.yaml');
       const { set, diagnostics } = load(files);

@@ -67,6 +67,12 @@ export function loadRules(files: readonly RuleFileText[], options: LoadOptions =
       else diagnostics.push(...diagnosticsFromZod(ladder.error.issues, { source: result.source }));
       continue;
     }
+    // zod drops a `__proto__` key from a record map instead of reporting it.
+    const parameters = (result.source.data as { parameters?: unknown } | null)?.parameters;
+    if (parameters !== null && typeof parameters === 'object' && Object.hasOwn(parameters, '__proto__')) {
+      diagnostics.push(at(result.source, ['parameters', '__proto__'], 'a parameter name is camelCase, e.g. minTcmTechniques; "__proto__" is not', true));
+      continue;
+    }
     const checked = StandardSchema.safeParse(result.source.data, parseOptions);
     if (!checked.success) {
       const id = (result.source.data as { id?: unknown } | null)?.id;
@@ -332,7 +338,7 @@ class ConditionChecker {
     if (!operator) {
       this.report(
         [...path, 'operator'],
-        `unknown operator "${condition.operator}"${suggest(condition.operator, operators.keys())}; operators: ${[...operators.keys()].join(', ')}`,
+        `unknown operator "${condition.operator}"${symbolic[condition.operator] ? ` (did you mean "${symbolic[condition.operator]}"?)` : suggest(condition.operator, operators.keys())}; operators: ${[...operators.keys()].join(', ')}`,
       );
     }
     let value: unknown = condition.value;
@@ -469,6 +475,20 @@ function describeType(fact: FactDefinition): string {
 function kindOf(value: Parameter['value']): string {
   return Array.isArray(value) ? 'list' : typeof value;
 }
+
+/** What a clerk writes for an operator in mathematical notation. */
+const symbolic: Readonly<Record<string, string>> = {
+  '>=': 'greaterThanInclusive',
+  '≥': 'greaterThanInclusive',
+  '>': 'greaterThan',
+  '<=': 'lessThanInclusive',
+  '≤': 'lessThanInclusive',
+  '<': 'lessThan',
+  '=': 'equal',
+  '==': 'equal',
+  '!=': 'notEqual',
+  '≠': 'notEqual',
+};
 
 function suggest(input: string, known: Iterable<string>): string {
   const match = closest(input, known);

@@ -9,7 +9,7 @@ const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const camel = /^[a-z][A-Za-z0-9]*$/;
 
 export const ValueReference = z.union([
-  z.strictObject({ param: z.string().regex(camel) }),
+  z.strictObject({ param: z.string().regex(camel, 'a parameter name is camelCase, e.g. minTcmTechniques') }),
   z.strictObject({ fact: z.string().min(1) }),
 ]);
 
@@ -66,11 +66,19 @@ export const ConditionSchema: z.ZodType<ConditionInput> = z.lazy(() =>
 
 export const ParameterValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string())]);
 
-export const ParameterSchema = z.strictObject({
-  value: ParameterValue,
-  title: LocalizedTextSchema.optional(),
-  note: z.string().optional(),
-});
+export const ParameterSchema = z.strictObject(
+  {
+    value: ParameterValue,
+    title: LocalizedTextSchema.optional(),
+    note: z.string().optional(),
+  },
+  {
+    error: (iss) =>
+      iss.code === 'invalid_type' && iss.input !== undefined && typeof iss.input !== 'object'
+        ? `a parameter is written with its value: { value: ${JSON.stringify(iss.input)} }`
+        : undefined,
+  },
+);
 
 export const RequirementSchema = z.strictObject({
   id: z.string().regex(kebab, 'a requirement id is kebab-case, e.g. four-rooms'),
@@ -116,11 +124,19 @@ export const RemovalSchema = z.strictObject({
   reason: z.string().min(1, 'a removal gives its reason'),
 });
 
+const dateFormat = 'a date is written YYYY-MM-DD (or YYYY-MM, or YYYY when the document gives no more)';
+
 export const SourceDocumentSchema = z.strictObject({
   title: z.string().min(1),
   issuer: z.string().min(1),
-  /** As precise as the document gives it: YYYY-MM-DD, YYYY-MM or YYYY. */
-  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date is written YYYY-MM-DD (or YYYY-MM, or YYYY when the document gives no more)'),
+  /** As precise as the document gives it: YYYY-MM-DD, YYYY-MM or YYYY (a bare year may be unquoted). */
+  date: z.union(
+    [
+      z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, dateFormat),
+      z.number().int().min(1000).max(9999).transform(String),
+    ],
+    { error: (iss) => (iss.input === undefined ? undefined : typeof iss.input === 'number' ? `${dateFormat}; write it in quotes` : dateFormat) },
+  ),
   /** The source text, relative to the package root; absent when only a translation was found. */
   file: z.string().min(1).optional(),
   /** Where the text (or its translation) was published. */
@@ -129,7 +145,12 @@ export const SourceDocumentSchema = z.strictObject({
 
 export const StandardSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'a standard id is <issuer>/<name>, e.g. changzhi/village-clinic'),
-  version: z.union([z.string().min(1), z.number().transform(String)]),
+  version: z.union([z.string().min(1), z.number().int().transform(String)], {
+    error: (iss) =>
+      typeof iss.input === 'number'
+        ? `a version is text: write it in quotes, e.g. version: "2027.10" (YAML read this one as the number ${String(iss.input)})`
+        : undefined,
+  }),
   title: LocalizedTextSchema,
   facilityType: z.enum(codesOf('facilityTypes')),
   /**
