@@ -192,7 +192,14 @@ describe('running', () => {
   it('applies every standard for the record type; needs a type to choose them', async () => {
     const reports = await evaluateAll(record(3));
     const forType = [...bundledStandards().values()].filter((s) => s.facilityType === 'village-clinic').map((s) => s.id);
-    expect(reports.map((r) => r.standard.id)).toEqual(forType);
+    const ids = reports.map((r) => r.standard.id);
+    expect([...ids].sort()).toEqual([...forType].sort());
+    // National first; a standard before the ones that build on it.
+    expect(ids[0]).toBe('national/village-clinic-2014');
+    for (const id of ids) {
+      const parent = bundledStandard(id).extends;
+      if (parent) expect(ids.indexOf(parent)).toBeLessThan(ids.indexOf(id));
+    }
     await expect(evaluateAll({ id: 'x' })).rejects.toBeInstanceOf(RecordError);
   });
 

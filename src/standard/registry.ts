@@ -59,8 +59,17 @@ export function standardsFor(standards: Iterable<Standard>, type: FacilityType, 
       .filter((s) => s.extends !== undefined && surelyIn(s, region) && narrower(s, applicable.find((p) => p.id === s.extends)))
       .map((s) => s.extends!),
   );
-  return applicable.filter((s) => !replaced.has(s.id));
+  const byId = new Map(applicable.map((s) => [s.id, s]));
+  const level = (s: Standard): number => (s.extends && byId.has(s.extends) ? 1 + level(byId.get(s.extends)!) : 0);
+  // National first, then the narrower regions; a level before the levels built on it.
+  return applicable
+    .filter((s) => !replaced.has(s.id))
+    .map((s, i) => ({ s, i, key: [depth(s), level(s)] }))
+    .sort((a, b) => a.key[0]! - b.key[0]! || a.key[1]! - b.key[1]! || a.i - b.i)
+    .map(({ s }) => s);
 }
+
+const depth = (s: Standard) => (s.region ? (['province', 'city', 'county'] as const).filter((k) => s.region![k] !== undefined).length : 0);
 
 /** Whether the facility is known to be in the standard's region (not merely not known to be outside). */
 function surelyIn(standard: Standard, region: FacilityRecord['region']): boolean {
@@ -71,7 +80,6 @@ function surelyIn(standard: Standard, region: FacilityRecord['region']): boolean
 
 /** Whether a standard is in force in a smaller region than its parent. */
 function narrower(child: Standard, parent: Standard | undefined): boolean {
-  const depth = (s: Standard) => (s.region ? ['province', 'city', 'county'].filter((k) => s.region![k as 'province'] !== undefined).length : 0);
   return parent !== undefined && depth(child) > depth(parent);
 }
 
