@@ -18,21 +18,7 @@ import type { Standard } from '../standard/types.js';
  * Only what is given is compared, so `{ requirement: 'drugs' }` accepts any shortfall. A bare id
  * is short for `{ requirement: id }`.
  */
-export type ExpectedGap =
-  | string
-  | {
-      readonly requirement: string;
-      /** `gap` (the default) or `unknown`: the record does not give a field the requirement needs. */
-      readonly outcome?: 'gap' | 'unknown';
-      /** Codes still missing (set requirements), in the order the report lists them. */
-      readonly missing?: readonly string[];
-      /** How far below the minimum, in the fact's unit (percentage points for ratios). */
-      readonly shortfall?: number;
-      /** How far above the maximum, in the fact's unit. */
-      readonly excess?: number;
-      /** For `unknown`: the record fields that would decide it. */
-      readonly unknownFacts?: readonly string[];
-    };
+export type ExpectedGap = string | GapSummary;
 
 /** A record that meets every requirement of the standard (or a named one). */
 export type ValidCase = FacilityRecordInput | { readonly name: string; readonly record: FacilityRecordInput };
@@ -134,13 +120,18 @@ export interface CaseSummary {
   readonly gaps: readonly GapSummary[];
 }
 
+/** A gap as a case states it, and as a comparison shows what was found. */
 export interface GapSummary {
   readonly requirement: string;
-  /** Shown when it is `unknown`, or when `unknown` was expected. */
+  /** `gap` (the default) or `unknown`: the record does not give a field the requirement needs. */
   readonly outcome?: 'gap' | 'unknown';
+  /** Codes still missing (set requirements), in the order the report lists them. */
   readonly missing?: readonly string[];
+  /** How far below the minimum, in the fact's unit (percentage points for ratios). */
   readonly shortfall?: number;
+  /** How far above the maximum, in the fact's unit. */
   readonly excess?: number;
+  /** For `unknown`: the record fields that would decide it. */
   readonly unknownFacts?: readonly string[];
 }
 
