@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Writable } from 'node:stream';
@@ -235,8 +235,10 @@ async function openAtomically(path: string) {
     stream.destroy();
     await rm(temporary, { force: true });
   };
+  // Synchronously and at once: a batch still writing to the file must not outlive the signal.
   const onSignal = () => {
-    void abandon().finally(() => process.exit(130));
+    rmSync(temporary, { force: true });
+    process.exit(130);
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
