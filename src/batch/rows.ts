@@ -1,7 +1,13 @@
 import { DiagnosticError } from '../diagnostic.js';
 import { evaluateRecordSync } from '../evaluate/evaluate.js';
-import type { Outcome, RequirementResult } from '../evaluate/result.js';
+import type { OutcomeCounts, RequirementResult, StandardOutcome } from '../evaluate/result.js';
 import { parseRecord } from '../record/parse.js';
+import type { FacilityRecord } from '../record/schema.js';
+import { contributions, type Contribution } from '../program/measure.js';
+import type { Program } from '../program/types.js';
+import type { Report } from '../evaluate/result.js';
+import { applyWaivers } from '../waiver/apply.js';
+import type { Waiver } from '../waiver/schema.js';
 import { standardsFor } from '../standard/registry.js';
 import type { Standard } from '../standard/types.js';
 import { recordFromRow, type Column } from './sheet.js';
@@ -19,27 +25,50 @@ export type InputRow =
 export type OutputRow =
   | {
       readonly row: number;
-      readonly facility: { readonly id?: string; readonly name?: string };
+      readonly facility: BatchFacility;
       readonly reports: readonly BatchReport[];
+      /** What the facility brings to the targets of the programmes measured. */
+      readonly targets?: readonly Contribution[];
     }
   | { readonly row: number; readonly error: string; readonly problems?: readonly { readonly where?: string | undefined; readonly message: string }[] };
 
+/** Who and where a row's facility is. */
+export interface BatchFacility {
+  readonly id?: string;
+  readonly name?: string;
+  readonly type?: FacilityRecord['type'];
+  readonly region?: FacilityRecord['region'];
+}
+
 /** A report as a batch writes it: the verdict and the requirements not met (gaps and unknowns). */
 export interface BatchReport {
+  /** `<id>@<version>`. */
   readonly standard: string;
-  readonly outcome: Outcome;
-  readonly counts: Record<Outcome, number>;
+  readonly outcome: StandardOutcome;
+  readonly counts: OutcomeCounts;
   readonly gaps: readonly RequirementResult[];
+  /** Requirements excused by a waiver in force. */
+  readonly waived?: readonly RequirementResult[];
+  /** Every requirement, in the standard's order, when the batch is asked for whole checklists. */
+  readonly requirements?: readonly RequirementResult[];
 }
+
+/**
+ * Facilities by how they stand against a standard: `met`, `gap`, `unknown`, `not-applicable`,
+ * and apart from `met`, `waived` — those that meet it only because waivers excuse them.
+ */
+export type FacilityCounts = OutcomeCounts;
 
 /** Counts over the rows of a batch, merged across chunks and workers. */
 export interface Tally {
   rows: number;
   evaluated: number;
   errors: number;
-  /** Facilities by standard and outcome. */
-  outcomes: Record<string, Record<Outcome, number>>;
+  /** Facilities by standard (`<id>@<version>`) and outcome. */
+  outcomes: Record<string, FacilityCounts>;
 }
+
+export const emptyCounts = (): OutcomeCounts => ({ met: 0, gap: 0, unknown: 0, 'not-applicable': 0, waived: 0 });
 
 export const emptyTally = (): Tally => ({ rows: 0, evaluated: 0, errors: 0, outcomes: {} });
 
@@ -48,8 +77,8 @@ export function mergeTally(into: Tally, from: Tally): void {
   into.evaluated += from.evaluated;
   into.errors += from.errors;
   for (const [standard, counts] of Object.entries(from.outcomes)) {
-    const target = (into.outcomes[standard] ??= { met: 0, gap: 0, unknown: 0, 'not-applicable': 0 });
-    for (const outcome of Object.keys(counts) as Outcome[]) target[outcome] += counts[outcome];
+    const target = (into.outcomes[standard] ??= emptyCounts());
+    for (const outcome of Object.keys(counts) as (keyof FacilityCounts)[]) target[outcome] += counts[outcome];
   }
 }
 
@@ -59,6 +88,14 @@ export interface RowContext {
   readonly available: readonly Standard[];
   /** Sheet columns, for rows given as cells. */
   readonly columns?: readonly Column[];
+  /** Waivers to apply, judged in force on `asOf`. */
+  readonly waivers?: readonly Waiver[];
+  /** The day (YYYY-MM-DD) waivers are judged on; today by default. */
+  readonly asOf?: string;
+  /** Programmes whose targets each facility's contribution is worked out for. */
+  readonly programs?: readonly Program[];
+  /** Whether each report lists every requirement (`all`) or only those not met (`gaps`, the default). */
+  readonly detail?: 'gaps' | 'all';
 }
 
 /** Evaluates rows; returns their output as NDJSON text, in order, and their tally. */
@@ -109,23 +146,53 @@ function evaluateRow(input: InputRow, context: RowContext, tally: Tally): Output
   if (standards.length === 0) return fail('no standard to apply: give the record a "type" or choose standards');
 
   tally.evaluated++;
-  const reports = standards.map((standard): BatchReport => {
-    const report = evaluateRecordSync(record, standard);
-    const counts = (tally.outcomes[`${standard.id}@${standard.version}`] ??= { met: 0, gap: 0, unknown: 0, 'not-applicable': 0 });
-    counts[report.outcome]++;
+  const asOf = context.asOf ?? today();
+  const evaluateOne = (standard: Standard): Report => {
+    const evaluated = evaluateRecordSync(record, standard);
+    return context.waivers?.length ? applyWaivers(evaluated, context.waivers, asOf) : evaluated;
+  };
+  const full = standards.map(evaluateOne);
+  const reports = full.map((report, i): BatchReport => {
+    const standard = standards[i]!;
+    const counts = (tally.outcomes[`${standard.id}@${standard.version}`] ??= emptyCounts());
+    counts[facilityStanding(report.outcome, report.requirements)]++;
+    const waived = report.counts.waived > 0 ? report.requirements.filter((r) => r.outcome === 'waived') : undefined;
     return {
       standard: `${standard.id}@${standard.version}`,
       outcome: report.outcome,
       counts: report.counts,
       gaps: report.requirements.filter((r) => r.outcome === 'gap' || r.outcome === 'unknown'),
+      ...(waived && { waived }),
+      ...(context.detail === 'all' && { requirements: report.requirements }),
     };
   });
+  const reportFor = (id: string): Report => {
+    const i = standards.findIndex((s) => s.id === id);
+    if (i >= 0) return full[i]!;
+    return evaluateOne(context.available.find((s) => s.id === id)!);
+  };
+  const targets = context.programs?.flatMap((program) => contributions(program, record, reportFor)) ?? [];
   return {
     row: input.row,
-    facility: { ...(record.id !== undefined && { id: record.id }), ...(record.name !== undefined && { name: record.name }) },
+    facility: {
+      ...(record.id !== undefined && { id: record.id }),
+      ...(record.name !== undefined && { name: record.name }),
+      ...(record.type !== undefined && { type: record.type }),
+      ...(record.region !== undefined && { region: record.region }),
+    },
     reports,
+    ...(targets.length > 0 && { targets }),
   };
 }
+
+/** Where a facility stands for the tally: a standard met only thanks to waivers is counted apart. */
+export function facilityStanding(outcome: StandardOutcome, requirements: readonly Pick<RequirementResult, 'outcome' | 'severity'>[]): keyof FacilityCounts {
+  if (outcome === 'met' && requirements.some((r) => r.outcome === 'waived' && r.severity === 'required')) return 'waived';
+  return outcome;
+}
+
+/** Today's date, YYYY-MM-DD, where the batch runs. */
+export const today = (): string => new Date().toISOString().slice(0, 10);
 
 /** The sheet column a record path came from, or the path itself. */
 function columnOf(path: string | undefined, columns: readonly Column[] | undefined): string | undefined {

@@ -8,7 +8,7 @@ import type { Requirement, Standard } from '../standard/types.js';
 import { compileStandard } from './compile.js';
 import { ruleName, runRules, type ResultNode } from './engine.js';
 import { findingsOf, judge, undecidedFields, type Truth } from './gap.js';
-import type { Outcome, OutcomeCounts, Report, RequirementResult } from './result.js';
+import type { Outcome, OutcomeCounts, Report, RequirementResult, StandardOutcome } from './result.js';
 
 export interface EvaluateOptions {
   /**
@@ -93,7 +93,7 @@ interface Decisions {
 function buildReport(record: FacilityRecord, standard: Standard, values: ReadonlyMap<string, FactValue>, decide: Decisions): Report {
   const applicable: Truth = standard.applicability ? decide.applicability() : true;
   const shapes = shapesOf(standard);
-  const counts: OutcomeCounts = { met: 0, gap: 0, unknown: 0, 'not-applicable': 0 };
+  const counts: OutcomeCounts = { met: 0, gap: 0, unknown: 0, 'not-applicable': 0, waived: 0 };
   let requiredGap = false;
   let requiredUnknown = false;
 
@@ -110,7 +110,7 @@ function buildReport(record: FacilityRecord, standard: Standard, values: Readonl
     return item;
   });
 
-  const outcome: Outcome =
+  const outcome: StandardOutcome =
     applicable === false ? 'not-applicable' : requiredGap ? 'gap' : applicable === 'unknown' || requiredUnknown ? 'unknown' : 'met';
   return {
     standard: { id: standard.id, version: standard.version, title: standard.title },

@@ -5,11 +5,11 @@ import { bundledLadder, bundledStandards } from '../standard/registry.js';
 import type { Standard } from '../standard/types.js';
 import type { LocalizedText } from '../text.js';
 import { evaluateRecord } from './evaluate.js';
-import type { Outcome, Report, RequirementResult } from './result.js';
+import type { Report, RequirementResult, StandardOutcome } from './result.js';
 
 export interface LevelResult extends LadderLevel {
   /** The standard's own outcome for the facility. */
-  readonly outcome: Outcome;
+  readonly outcome: StandardOutcome;
   /** Met, and every level below met too. */
   readonly reached: boolean;
 }
@@ -21,7 +21,7 @@ export interface LadderAssessment {
   /** The highest level reached, or null when not even the first is. */
   readonly achieved: LadderLevel | null;
   /** The level above it, or null at the top. */
-  readonly next: (LadderLevel & { readonly outcome: Outcome }) | null;
+  readonly next: (LadderLevel & { readonly outcome: StandardOutcome }) | null;
   /**
    * Every requirement of the next level that is not yet met: gaps and unknowns, required and
    * advisory, in the standard's order. Empty at the top, or when the next level does not apply.

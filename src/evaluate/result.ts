@@ -1,10 +1,17 @@
 import type { LocalizedText } from '../text.js';
 import type { Severity } from '../standard/types.js';
+import type { Waiver } from '../waiver/schema.js';
 
-/** What a requirement (or a standard) comes to for one facility. */
-export type Outcome = 'met' | 'gap' | 'unknown' | 'not-applicable';
+/**
+ * What a requirement comes to for one facility. `waived`: a waiver in force excuses the facility
+ * from a requirement it does not meet (or whose data is missing).
+ */
+export type Outcome = 'met' | 'gap' | 'unknown' | 'not-applicable' | 'waived';
 
-export const outcomes: readonly Outcome[] = ['met', 'gap', 'unknown', 'not-applicable'];
+export const outcomes: readonly Outcome[] = ['met', 'gap', 'unknown', 'not-applicable', 'waived'];
+
+/** What a standard comes to for one facility; waived requirements do not stand in its way. */
+export type StandardOutcome = Exclude<Outcome, 'waived'>;
 
 /** One fact condition of a requirement that the facility does not meet. */
 export interface Finding {
@@ -45,6 +52,8 @@ export interface RequirementResult {
   readonly unknownFacts?: readonly string[];
   readonly message: LocalizedText;
   readonly note?: string;
+  /** For `waived`: the waiver that excuses the facility. */
+  readonly waiver?: Waiver;
   readonly source: {
     /** The standard that declared the requirement (differs from `standard` when inherited). */
     readonly standard: string;
@@ -73,7 +82,7 @@ export interface Report {
    * `met` when no required requirement is `gap` or `unknown`; `gap` when any is `gap`;
    * `not-applicable` when the standard does not apply to the facility; otherwise `unknown`.
    */
-  readonly outcome: Outcome;
+  readonly outcome: StandardOutcome;
   /** Whether the standard applies to the facility (standards without an applicability rule always do). */
   readonly applicable: boolean | 'unknown';
   /** Requirements by outcome, all severities. */

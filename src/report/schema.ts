@@ -23,11 +23,29 @@ export const LocalizedTextSchema = described(z.strictObject({ zh: z.string(), en
   description: 'A text in Chinese and English.',
 });
 
-export const OutcomeSchema = described(z.enum(['met', 'gap', 'unknown', 'not-applicable']), {
+export const OutcomeSchema = described(z.enum(['met', 'gap', 'unknown', 'not-applicable', 'waived']), {
   id: 'Outcome',
   description:
-    'met · gap (what is missing, by how much) · unknown (the record does not give a field it needs) · not-applicable (its condition of applicability is false).',
+    'met · gap (what is missing, by how much) · unknown (the record does not give a field it needs) · not-applicable (its condition of applicability is false) · waived (a waiver in force excuses the facility).',
 });
+
+export const StandardOutcomeSchema = described(z.enum(['met', 'gap', 'unknown', 'not-applicable']), {
+  id: 'StandardOutcome',
+  description:
+    'met: no required requirement is a gap or unknown (waived ones do not count against it) · gap: one is a gap · unknown: otherwise, one is unknown · not-applicable: the standard does not apply.',
+});
+
+export const WaiverEntrySchema = described(
+  z.strictObject({
+    facility: z.string(),
+    standard: z.string().optional(),
+    requirement: z.string(),
+    justification: z.string(),
+    approver: z.string(),
+    expires: described(z.string(), { description: 'The last day the waiver is in force (YYYY-MM-DD).' }),
+  }),
+  { id: 'Waiver', description: 'An approved, dated exception for one facility from one requirement.' },
+);
 
 const SeveritySchema = described(z.enum(['required', 'advisory']), {
   id: 'Severity',
@@ -71,6 +89,7 @@ export const RequirementResultSchema = described(
     unknownFacts: described(codes.optional(), { description: 'For unknown: the record fields that would decide it.' }),
     message: LocalizedTextSchema,
     note: z.string().optional(),
+    waiver: described(WaiverEntrySchema.optional(), { description: 'For waived: the waiver that excuses the facility.' }),
     source: z.strictObject({
       standard: described(z.string(), { description: 'The standard that declared the requirement (differs from `standard` when inherited).' }),
       file: z.string(),
@@ -103,10 +122,10 @@ export const ReportSchema = described(
   z.strictObject({
     standard: z.strictObject({ id: z.string(), version: z.string(), title: LocalizedTextSchema }),
     facility: FacilitySchema,
-    outcome: OutcomeSchema,
+    outcome: StandardOutcomeSchema,
     applicable: z.union([z.boolean(), z.literal('unknown')]),
     counts: described(
-      z.strictObject({ met: countOf, gap: countOf, unknown: countOf, 'not-applicable': countOf }),
+      z.strictObject({ met: countOf, gap: countOf, unknown: countOf, 'not-applicable': countOf, waived: countOf }),
       { description: 'Requirements by outcome, all severities.' },
     ),
     requirements: described(z.array(RequirementResultSchema), { description: 'Every requirement, in the standard’s order.' }),
@@ -122,11 +141,11 @@ export const LadderAssessmentSchema = described(
     facility: FacilitySchema,
     achieved: described(LadderLevelSchema.nullable(), { description: 'The highest level reached, or null when not even the first is.' }),
     next: described(
-      z.strictObject({ standard: z.string(), title: LocalizedTextSchema, outcome: OutcomeSchema }).nullable(),
+      z.strictObject({ standard: z.string(), title: LocalizedTextSchema, outcome: StandardOutcomeSchema }).nullable(),
       { description: 'The level above it, or null at the top.' },
     ),
     gapsToNext: z.array(RequirementResultSchema),
-    levels: z.array(z.strictObject({ standard: z.string(), title: LocalizedTextSchema, outcome: OutcomeSchema, reached: z.boolean() })),
+    levels: z.array(z.strictObject({ standard: z.string(), title: LocalizedTextSchema, outcome: StandardOutcomeSchema, reached: z.boolean() })),
     reports: z.array(ReportSchema),
   }),
   { id: 'LadderAssessment', description: 'Where a facility stands on a ladder, and what it lacks for the next level.' },

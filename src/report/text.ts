@@ -12,9 +12,10 @@ const outcomeWords: Record<Outcome, Record<Lang, string>> = {
   gap: { zh: '未达标', en: 'gap' },
   unknown: { zh: '数据不全，无法判定', en: 'unknown (data missing)' },
   'not-applicable': { zh: '不适用', en: 'not applicable' },
+  waived: { zh: '已豁免', en: 'waived' },
 };
 
-const marks: Record<Outcome, string> = { met: '✓', gap: '✗', unknown: '?', 'not-applicable': '-' };
+const marks: Record<Outcome, string> = { met: '✓', gap: '✗', unknown: '?', 'not-applicable': '-', waived: '~' };
 
 /** A readable checklist per report: the verdict, then every requirement with what is missing. */
 export function renderText(reports: readonly Report[], options: TextOptions = {}): string {
@@ -26,9 +27,10 @@ function renderReport(report: Report, lang: Lang): string {
   const zh = lang === 'zh';
   const { facility, standard, counts } = report;
   const who = facilityName(facility, lang);
+  const waived = counts.waived > 0 ? (zh ? ` · 豁免 ${counts.waived}` : ` · waived ${counts.waived}`) : '';
   const tally = zh
-    ? `达标 ${counts.met} · 差距 ${counts.gap} · 未知 ${counts.unknown} · 不适用 ${counts['not-applicable']}`
-    : `met ${counts.met} · gap ${counts.gap} · unknown ${counts.unknown} · not applicable ${counts['not-applicable']}`;
+    ? `达标 ${counts.met} · 差距 ${counts.gap} · 未知 ${counts.unknown} · 不适用 ${counts['not-applicable']}${waived}`
+    : `met ${counts.met} · gap ${counts.gap} · unknown ${counts.unknown} · not applicable ${counts['not-applicable']}${waived}`;
   const lines = [
     who,
     `${standard.title[lang]} ${standard.id}@${standard.version}`,

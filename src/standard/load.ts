@@ -6,6 +6,9 @@ import { parseYamlSource, type YamlSource } from '../yaml-source.js';
 import { diagnosticsFromZod, parseOptions } from '../zod-diagnostics.js';
 import { closest } from './closest.js';
 import { buildLadder, LadderSchema, type Ladder, type LadderFile } from './ladder.js';
+import { buildProgram } from '../program/load.js';
+import { ProgramSchema, type ProgramFile } from '../program/schema.js';
+import type { Program } from '../program/types.js';
 import { StandardSchema, type ConditionInput, type StandardFile } from './schema.js';
 import type { Condition, Parameter, Provenance, Removal, Requirement, Standard } from './types.js';
 
@@ -37,21 +40,23 @@ export function loadStandards(files: readonly RuleFileText[], options: LoadOptio
   return loadRules(files, options).standards;
 }
 
-/** Standards and ladders loaded together. */
+/** Standards, ladders and programmes loaded together. */
 export interface RuleSet {
   readonly standards: Map<string, Standard>;
   readonly ladders: Map<string, Ladder>;
+  readonly programs: Map<string, Program>;
 }
 
 /**
- * Loads rule files of both kinds: standards, and ladders (files with `levels`). Ladders may name
- * the standards loaded with them and those in `base`. Throws one RuleFileError listing every
- * problem.
+ * Loads rule files of all kinds: standards, ladders (files with `levels`) and programmes (files
+ * with `targets`). Ladders and programmes may name the standards loaded with them and those in
+ * `base`. Throws one RuleFileError listing every problem.
  */
 export function loadRules(files: readonly RuleFileText[], options: LoadOptions = {}): RuleSet {
   const diagnostics: Diagnostic[] = [];
   const parsed = new Map<string, ParsedFile>();
   const ladderFiles: { source: YamlSource; data: LadderFile }[] = [];
+  const programFiles: { source: YamlSource; data: ProgramFile }[] = [];
   /** Ids of standards that failed to load: dependants neither call them unknown nor retry them. */
   const failed = new Set<string>();
 
@@ -65,6 +70,12 @@ export function loadRules(files: readonly RuleFileText[], options: LoadOptions =
       const ladder = LadderSchema.safeParse(result.source.data, parseOptions);
       if (ladder.success) ladderFiles.push({ source: result.source, data: ladder.data });
       else diagnostics.push(...diagnosticsFromZod(ladder.error.issues, { source: result.source }));
+      continue;
+    }
+    if (isProgram(result.source.data)) {
+      const program = ProgramSchema.safeParse(result.source.data, parseOptions);
+      if (program.success) programFiles.push({ source: result.source, data: program.data });
+      else diagnostics.push(...diagnosticsFromZod(program.error.issues, { source: result.source }));
       continue;
     }
     // zod drops a `__proto__` key from a record map instead of reporting it.
@@ -121,15 +132,33 @@ export function loadRules(files: readonly RuleFileText[], options: LoadOptions =
     if (built.ladder) ladders.set(data.id, built.ladder);
   }
 
+  const programs = new Map<string, Program>();
+  for (const { source, data } of programFiles) {
+    if (programs.has(data.id)) {
+      diagnostics.push(at(source, ['id'], `programme id "${data.id}" is already defined in ${programs.get(data.id)!.file}`));
+      continue;
+    }
+    const built = buildProgram(source, data, {
+      standard: (id) => loaded.get(id) ?? options.base?.get(id),
+      checkCondition: (condition, path, report) => new ConditionChecker({}, report).check(condition, path),
+    });
+    diagnostics.push(...built.diagnostics);
+    if (built.program) programs.set(data.id, built.program);
+  }
+
   if (diagnostics.length > 0) {
     const count = diagnostics.length === 1 ? 'a problem' : `${diagnostics.length} problems`;
     throw new RuleFileError(`Rule files have ${count}:`, diagnostics);
   }
-  return { standards: loaded, ladders };
+  return { standards: loaded, ladders, programs };
 }
 
 function isLadder(data: unknown): boolean {
   return data !== null && typeof data === 'object' && Object.hasOwn(data, 'levels');
+}
+
+function isProgram(data: unknown): boolean {
+  return data !== null && typeof data === 'object' && Object.hasOwn(data, 'targets');
 }
 
 /** Loads a single rule file; see loadStandards. */

@@ -1,6 +1,7 @@
 import { bundledRuleFiles } from '../generated/rules.js';
 import type { FacilityRecord } from '../record/schema.js';
 import type { FacilityType } from '../record/vocabulary.js';
+import type { Program } from '../program/types.js';
 import type { Ladder } from './ladder.js';
 import { loadRules, type RuleSet } from './load.js';
 import type { Standard } from './types.js';
@@ -20,6 +21,11 @@ export function bundledStandards(): ReadonlyMap<string, Standard> {
 /** The ladders shipped in `rules/ladders/`, by id. */
 export function bundledLadders(): ReadonlyMap<string, Ladder> {
   return bundledRules().ladders;
+}
+
+/** The programmes shipped in `rules/programs/`, by id. */
+export function bundledPrograms(): ReadonlyMap<string, Program> {
+  return bundledRules().programs;
 }
 
 /** A bundled ladder by id; throws naming the known ids when there is none. */

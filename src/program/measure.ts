@@ -1,0 +1,218 @@
+import { compileCondition, type CompiledCondition } from '../evaluate/compile.js';
+import type { Truth } from '../evaluate/gap.js';
+import type { Report } from '../evaluate/result.js';
+import { readFacts } from '../record/facts.js';
+import type { FacilityRecord } from '../record/schema.js';
+import type { LocalizedText } from '../text.js';
+import type { Bound, FacilityTarget, Program, StaffShareTarget, Target } from './types.js';
+
+/** What one facility brings to one target of a programme; a batch writes it with the facility's row. */
+export interface Contribution {
+  readonly program: string;
+  readonly target: string;
+  /** For a facility target: whether the facility counts. */
+  readonly achieved?: Truth;
+  /** Whether it counts only because waivers excuse it from requirements of the standard. */
+  readonly byWaiver?: boolean;
+  /** For a standard target: the standard's required requirements still open (gaps and unknowns). */
+  readonly open?: number;
+  /** For a staff share: the facility's people, or absent when its record does not give them. */
+  readonly people?: { readonly numerator: number; readonly denominator: number };
+}
+
+/** Whether a facility is known to be in the programme's region. */
+export function inProgram(program: Program, record: FacilityRecord): boolean {
+  return (['province', 'city', 'county'] as const).every((level) => program.region[level] === undefined || program.region[level] === record.region?.[level]);
+}
+
+/** The targets of a programme a facility counts for: those for its type, when it is in the programme's region. */
+export function targetsFor(program: Program, record: FacilityRecord): Target[] {
+  if (record.type === undefined || !inProgram(program, record)) return [];
+  return program.targets.filter((t) => t.facilityType === record.type);
+}
+
+const compiled = new WeakMap<FacilityTarget, CompiledCondition>();
+
+/**
+ * What a facility brings to each target it counts for. `reportFor` gives its report against a
+ * standard (already evaluated for the batch, or evaluated on demand).
+ */
+export function contributions(program: Program, record: FacilityRecord, reportFor: (standard: string) => Report): Contribution[] {
+  return targetsFor(program, record).map((target) => {
+    const head = { program: program.id, target: target.id };
+    if (target.kind === 'staff-share') return { ...head, ...peopleOf(target, record) };
+    if ('standard' in target.achieve) {
+      const report = reportFor(target.achieve.standard);
+      const required = report.requirements.filter((r) => r.severity === 'required');
+      const achieved: Truth = report.outcome === 'met' || report.outcome === 'not-applicable' ? report.outcome === 'met' : report.outcome === 'gap' ? false : 'unknown';
+      return {
+        ...head,
+        achieved,
+        ...(achieved === true && required.some((r) => r.outcome === 'waived') && { byWaiver: true }),
+        open: required.filter((r) => r.outcome === 'gap' || r.outcome === 'unknown').length,
+      };
+    }
+    let condition = compiled.get(target);
+    if (!condition) compiled.set(target, (condition = compileCondition(target.achieve.condition)));
+    return { ...head, achieved: condition.truth(readFacts(record)) };
+  });
+}
+
+function peopleOf(target: StaffShareTarget, record: FacilityRecord): Pick<Contribution, 'people'> {
+  const sum = (fields: readonly string[]) => {
+    let total = 0;
+    for (const field of fields) {
+      const n = (record.staff as Record<string, number | undefined> | undefined)?.[field.slice('staff.'.length)];
+      if (n === undefined) return undefined;
+      total += n;
+    }
+    return total;
+  };
+  const numerator = sum(target.numerator);
+  const denominator = sum(target.denominator);
+  return numerator === undefined || denominator === undefined ? {} : { people: { numerator, denominator } };
+}
+
+/** A facility as a programme's figures name it. */
+export interface FacilityRef {
+  readonly row: number;
+  readonly id?: string;
+  readonly name?: string;
+  readonly county?: string;
+  readonly township?: string;
+}
+
+/** A target's figures over one area: the programme's region, or one county or township of it. */
+export interface AreaProgress {
+  readonly county?: string;
+  readonly township?: string;
+  /** Facilities of the type counted (or, for a staff share, people in the denominator). */
+  readonly population: number;
+  readonly required: number;
+  readonly achieved: number;
+  /** Of `achieved`, those that count only because waivers excuse them. */
+  readonly byWaiver: number;
+  /** Facilities whose records do not settle whether they count. */
+  readonly unknown: number;
+  /** How many more facilities (or people) are needed: required − achieved, at least 0. */
+  readonly gap: number;
+  /** `unknown` when the facilities not settled could still decide it. */
+  readonly status: 'met' | 'gap' | 'unknown';
+  /** For a standard target short of it: the facilities not yet counted with the fewest open requirements, as many as the gap. */
+  readonly closest: readonly (FacilityRef & { readonly open: number })[];
+}
+
+export interface TargetProgress {
+  readonly target: string;
+  readonly title: LocalizedText;
+  readonly clause: string;
+  readonly quote: string;
+  readonly by: string;
+  readonly facilityType: Target['facilityType'];
+  /** What is counted: facilities, or people for a staff share. */
+  readonly unit: 'facilities' | 'people';
+  readonly measure: 'share' | 'count';
+  readonly bound: Bound;
+  /** What counts: the standard met, or a condition (`condition`), or the staff share's fields. */
+  readonly counts: string;
+  readonly areas: readonly AreaProgress[];
+}
+
+export interface ProgramProgress {
+  readonly program: string;
+  readonly title: LocalizedText;
+  readonly source: Program['source'];
+  readonly targets: readonly TargetProgress[];
+}
+
+/** Where a facility's contributions came from, with where it is, for grouping. */
+export interface ContributingFacility extends FacilityRef {
+  readonly contributions: readonly Contribution[];
+}
+
+/** Up to how many facilities `closest` names. */
+const closestLimit = 20;
+
+/** A programme's figures over the facilities of a batch. */
+export function measureProgram(program: Program, facilities: readonly ContributingFacility[]): ProgramProgress {
+  return {
+    program: program.id,
+    title: program.title,
+    source: program.source,
+    targets: program.targets.map((target) => {
+      const counted = facilities.flatMap((facility) => {
+        const contribution = facility.contributions.find((c) => c.program === program.id && c.target === target.id);
+        return contribution ? [{ facility, contribution }] : [];
+      });
+      const groups = new Map<string, typeof counted>();
+      for (const entry of counted) {
+        const key = areaKey(target, entry.facility);
+        groups.set(key, [...(groups.get(key) ?? []), entry]);
+      }
+      if (groups.size === 0) groups.set(areaKey(target, { row: 0 }), []);
+      return {
+        target: target.id,
+        title: target.title,
+        clause: target.clause,
+        quote: target.quote,
+        by: target.by,
+        facilityType: target.facilityType,
+        unit: target.kind === 'staff-share' ? 'people' : 'facilities',
+        measure: target.kind === 'facilities' && target.count ? 'count' : 'share',
+        bound: target.kind === 'facilities' ? (target.count ?? target.share)! : target.share,
+        counts: target.kind === 'staff-share' ? `${target.numerator.join('+')} / ${target.denominator.join('+')}` : 'standard' in target.achieve ? target.achieve.standard : 'condition',
+        areas: [...groups.values()].map((entries) => measureArea(target, entries)),
+      };
+    }),
+  };
+}
+
+function areaKey(target: Target, facility: FacilityRef): string {
+  if (target.per === 'county') return JSON.stringify([facility.county]);
+  if (target.per === 'township') return JSON.stringify([facility.county, facility.township]);
+  return '';
+}
+
+function measureArea(target: Target, entries: readonly { facility: ContributingFacility; contribution: Contribution }[]): AreaProgress {
+  const first = entries[0]?.facility;
+  const where = {
+    ...(target.per !== undefined && first?.county !== undefined && { county: first.county }),
+    ...(target.per === 'township' && first?.township !== undefined && { township: first.township }),
+  };
+  if (target.kind === 'staff-share') {
+    const known = entries.filter((e) => e.contribution.people);
+    const population = known.reduce((n, e) => n + e.contribution.people!.denominator, 0);
+    const achieved = known.reduce((n, e) => n + e.contribution.people!.numerator, 0);
+    const unknown = entries.length - known.length;
+    const required = requiredOf(target.share, population, 'share');
+    const gap = Math.max(0, required - achieved);
+    return { ...where, population, required, achieved, byWaiver: 0, unknown, gap, status: unknown > 0 ? 'unknown' : gap === 0 ? 'met' : 'gap', closest: [] };
+  }
+  const population = entries.length;
+  const achieved = entries.filter((e) => e.contribution.achieved === true).length;
+  const byWaiver = entries.filter((e) => e.contribution.byWaiver).length;
+  const unknown = entries.filter((e) => e.contribution.achieved === 'unknown').length;
+  const required = target.count ? requiredOf(target.count, population, 'count') : requiredOf(target.share!, population, 'share');
+  const gap = Math.max(0, required - achieved);
+  const status = gap === 0 ? 'met' : achieved + unknown >= required ? 'unknown' : 'gap';
+  const closest = entries
+    .filter((e) => e.contribution.achieved !== true && e.contribution.open !== undefined)
+    .sort((a, b) => a.contribution.open! - b.contribution.open! || a.facility.row - b.facility.row)
+    .slice(0, Math.min(gap, closestLimit))
+    .map(({ facility: { contributions: _, ...ref }, contribution }) => ({ ...ref, open: contribution.open! }));
+  return { ...where, population, required, achieved, byWaiver, unknown, gap, status, closest };
+}
+
+/**
+ * How many facilities (or people) a bound asks for: a share of `population` rounds up (30 % of
+ * 11 centers is 4); "more than" a share is the next whole one above it (more than 50 % of 10 is 6).
+ * A share of nothing asks for nothing.
+ */
+export function requiredOf(bound: Bound, population: number, measure: 'share' | 'count'): number {
+  if (measure === 'count') return bound.operator === 'moreThan' ? Math.floor(bound.value) + 1 : Math.ceil(bound.value);
+  if (population === 0) return 0;
+  const exact = bound.value * population;
+  // Shares like 0.3 × 10 are not exact in binary: round away the last bits before comparing.
+  const product = Math.round(exact * 1e9) / 1e9;
+  return bound.operator === 'moreThan' ? Math.floor(product) + 1 : Math.ceil(product);
+}

@@ -1,0 +1,50 @@
+import type { OutcomeCounts, Report, RequirementResult } from '../evaluate/result.js';
+import type { LocalizedText } from '../text.js';
+import type { Waiver } from './schema.js';
+
+/** Whether a waiver is in force on a day (YYYY-MM-DD): up to and including its expiry date. */
+export const inForce = (waiver: Waiver, asOf: string): boolean => asOf <= waiver.expires;
+
+/** Whether a waiver names this requirement of this facility's report. */
+export function covers(waiver: Waiver, report: Report, requirement: RequirementResult): boolean {
+  if (waiver.facility !== report.facility.id || waiver.requirement !== requirement.requirement) return false;
+  if (waiver.standard === undefined) return true;
+  return waiver.standard === report.standard.id || waiver.standard === requirement.source.standard;
+}
+
+/**
+ * The report with the gaps and unknowns that waivers in force cover turned `waived`, each
+ * carrying its waiver, and the outcome recomputed: a waived requirement does not stand in the
+ * way of meeting the standard. Met requirements stay met. Returns the report itself when no
+ * waiver applies.
+ */
+export function applyWaivers(report: Report, waivers: readonly Waiver[], asOf: string): Report {
+  if (report.outcome === 'not-applicable' || report.facility.id === undefined) return report;
+  const mine = waivers.filter((w) => w.facility === report.facility.id && inForce(w, asOf));
+  if (mine.length === 0) return report;
+  let changed = false;
+  const requirements = report.requirements.map((requirement) => {
+    if (requirement.outcome !== 'gap' && requirement.outcome !== 'unknown') return requirement;
+    const waiver = mine.find((w) => covers(w, report, requirement));
+    if (!waiver) return requirement;
+    changed = true;
+    return { ...requirement, outcome: 'waived' as const, waiver, message: waivedMessage(requirement.message, waiver) };
+  });
+  if (!changed) return report;
+  const counts: OutcomeCounts = { met: 0, gap: 0, unknown: 0, 'not-applicable': 0, waived: 0 };
+  for (const r of requirements) counts[r.outcome]++;
+  const required = requirements.filter((r) => r.severity === 'required');
+  const outcome = required.some((r) => r.outcome === 'gap')
+    ? 'gap'
+    : report.applicable === 'unknown' || required.some((r) => r.outcome === 'unknown')
+      ? 'unknown'
+      : 'met';
+  return { ...report, outcome, counts, requirements };
+}
+
+function waivedMessage(finding: LocalizedText, waiver: Waiver): LocalizedText {
+  return {
+    zh: `已豁免（${waiver.justification}；批准：${waiver.approver}；有效期至${waiver.expires}）：${finding.zh}`,
+    en: `waived (${waiver.justification}; approved by ${waiver.approver}; until ${waiver.expires}): ${finding.en}`,
+  };
+}
