@@ -10,7 +10,7 @@ import { applyWaivers } from '../waiver/apply.js';
 import type { Waiver } from '../waiver/schema.js';
 import { standardsFor } from '../standard/registry.js';
 import type { Standard } from '../standard/types.js';
-import { recordFromRow, type Column } from './sheet.js';
+import { recordFromRow, type CellProblem, type Column } from './sheet.js';
 
 /**
  * One input row on its way through a batch: an NDJSON line, a sheet row's cells, or a problem
@@ -18,8 +18,16 @@ import { recordFromRow, type Column } from './sheet.js';
  */
 export type InputRow =
   | { readonly row: number; readonly line: string }
-  | { readonly row: number; readonly cells: readonly string[] }
-  | { readonly row: number; readonly problem: string };
+  | { readonly row: number; readonly cells: readonly string[]; readonly problems?: readonly CellProblem[] }
+  | { readonly row: number; readonly problem: string; readonly problems?: readonly RowProblem[] };
+
+/** What is wrong with a row, where: a column (sheets) or a field path, with line and column in a YAML or JSON file. */
+export interface RowProblem {
+  readonly where?: string | undefined;
+  readonly message: string;
+  readonly line?: number;
+  readonly column?: number;
+}
 
 /** One line of a batch's output: a facility's reports with their gap lists, or why the row was not evaluated. */
 export type OutputRow =
@@ -30,7 +38,7 @@ export type OutputRow =
       /** What the facility brings to the targets of the programmes measured. */
       readonly targets?: readonly Contribution[];
     }
-  | { readonly row: number; readonly error: string; readonly problems?: readonly { readonly where?: string | undefined; readonly message: string }[] };
+  | { readonly row: number; readonly error: string; readonly problems?: readonly RowProblem[] };
 
 /** Who and where a row's facility is. */
 export interface BatchFacility {
@@ -111,11 +119,11 @@ export function evaluateRows(rows: readonly InputRow[], context: RowContext): { 
 
 function evaluateRow(input: InputRow, context: RowContext, tally: Tally): OutputRow {
   tally.rows++;
-  const fail = (error: string, problems?: { where?: string | undefined; message: string }[]): OutputRow => {
+  const fail = (error: string, problems?: readonly RowProblem[]): OutputRow => {
     tally.errors++;
     return problems ? { row: input.row, error, problems } : { row: input.row, error };
   };
-  if ('problem' in input) return fail(input.problem);
+  if ('problem' in input) return fail(input.problem, input.problems);
 
   let data: unknown;
   if ('line' in input) {
@@ -125,7 +133,10 @@ function evaluateRow(input: InputRow, context: RowContext, tally: Tally): Output
       return fail(`not JSON: ${(error as Error).message}`);
     }
   } else {
-    const { record, problems } = recordFromRow(input.cells, context.columns!);
+    const { record, problems: found } = recordFromRow(input.cells, context.columns!);
+    // Problems found reading the file (an xlsx error value) and reading the cells, in column order.
+    const order = (p: CellProblem) => context.columns!.findIndex((c) => c.header === p.column) >>> 0;
+    const problems = [...(input.problems ?? []), ...found].sort((a, b) => order(a) - order(b));
     if (problems.length > 0) return fail('cells that cannot be read', problems.map((p) => ({ where: p.column, message: p.message })));
     data = record;
   }
@@ -167,9 +178,9 @@ function evaluateRow(input: InputRow, context: RowContext, tally: Tally): Output
     };
   });
   const reportFor = (id: string): Report => {
-    const i = standards.findIndex((s) => s.id === id);
-    if (i >= 0) return full[i]!;
-    return evaluateOne(context.available.find((s) => s.id === id)!);
+    const standard = standardStandingFor(id, record, context.available);
+    const i = standards.indexOf(standard);
+    return i >= 0 ? full[i]! : evaluateOne(standard);
   };
   const targets = context.programs?.flatMap((program) => contributions(program, record, reportFor)) ?? [];
   return {
@@ -185,14 +196,34 @@ function evaluateRow(input: InputRow, context: RowContext, tally: Tally): Output
   };
 }
 
+/**
+ * The standard that stands for `id` where the facility is: a county overlay that replaces the
+ * city standard `id` there (Pingshun's standardized village clinic for Changzhi's), or `id` itself.
+ */
+function standardStandingFor(id: string, record: FacilityRecord, available: readonly Standard[]): Standard {
+  const named = available.find((s) => s.id === id)!;
+  const inForce = record.type ? standardsFor(available, record.type, record.region) : [];
+  if (inForce.includes(named)) return named;
+  // Replaced there: by an overlay of it for a narrower region (not by a level built on it, such as the demonstration clinic).
+  const replacing = inForce.find((s) => s.extends === id && regionDepth(s) > regionDepth(named));
+  return replacing ?? named;
+}
+
+function regionDepth(standard: Standard): number {
+  return (['province', 'city', 'county'] as const).filter((level) => standard.region?.[level] !== undefined).length;
+}
+
 /** Where a facility stands for the tally: a standard met only thanks to waivers is counted apart. */
 export function facilityStanding(outcome: StandardOutcome, requirements: readonly Pick<RequirementResult, 'outcome' | 'severity'>[]): keyof FacilityCounts {
   if (outcome === 'met' && requirements.some((r) => r.outcome === 'waived' && r.severity === 'required')) return 'waived';
   return outcome;
 }
 
-/** Today's date, YYYY-MM-DD, where the batch runs. */
-export const today = (): string => new Date().toISOString().slice(0, 10);
+/** Today's date, YYYY-MM-DD, in the local time zone of the machine the batch runs on. */
+export function today(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
 
 /** The sheet column a record path came from, or the path itself. */
 function columnOf(path: string | undefined, columns: readonly Column[] | undefined): string | undefined {

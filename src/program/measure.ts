@@ -14,7 +14,10 @@ export interface Contribution {
   readonly achieved?: Truth;
   /** Whether it counts only because waivers excuse it from requirements of the standard. */
   readonly byWaiver?: boolean;
-  /** For a standard target: the standard's required requirements still open (gaps and unknowns). */
+  /**
+   * For a standard target: the standard's required requirements still open (gaps and unknowns);
+   * absent where the standard does not apply (a clinic too small to be a demonstration clinic).
+   */
   readonly open?: number;
   /** For a staff share: the facility's people, or absent when its record does not give them. */
   readonly people?: { readonly numerator: number; readonly denominator: number };
@@ -44,7 +47,8 @@ export function contributions(program: Program, record: FacilityRecord, reportFo
     if ('standard' in target.achieve) {
       const report = reportFor(target.achieve.standard);
       const required = report.requirements.filter((r) => r.severity === 'required');
-      const achieved: Truth = report.outcome === 'met' || report.outcome === 'not-applicable' ? report.outcome === 'met' : report.outcome === 'gap' ? false : 'unknown';
+      if (report.outcome === 'not-applicable') return { ...head, achieved: false };
+      const achieved: Truth = report.outcome === 'met' ? true : report.outcome === 'gap' ? false : 'unknown';
       return {
         ...head,
         achieved,

@@ -261,6 +261,10 @@ const definitions: FactDefinition[] = [
   field('management.integrated', 'boolean', { zh: '人财物乡村一体化管理', en: 'integrated township–village management' }),
   field('management.sixS', 'boolean', { zh: '6S管理', en: '6S management' }),
   field('management.ageFriendly', 'boolean', { zh: '老年友善医疗机构', en: 'age-friendly medical institution' }),
+
+  field('assessment.capabilityStandard', 'boolean', { zh: '经评价达到服务能力标准', en: 'assessed as reaching the service capability standard' }, {
+    description: 'The national service capability standard (2022 edition) for the facility’s type, as the county’s assessment found.',
+  }),
 ];
 
 /** Every fact a rule may name, by name. */

@@ -62,6 +62,15 @@ export const Management = z.strictObject({
   ageFriendly: flag.optional().describe('老年友善医疗机构'),
 });
 
+/**
+ * The outcome of assessments the record does not itemize: whether the facility was assessed as
+ * reaching the national service capability standard (《村卫生室服务能力标准（2022年版）》,
+ * 《乡镇卫生院服务能力标准（2022版）》), which county targets count.
+ */
+export const Assessment = z.strictObject({
+  capabilityStandard: flag.optional().describe('经评价达到服务能力标准（2022年版）'),
+});
+
 export const Drugs = z.strictObject({
   varieties: count.optional().describe('药品品种数'),
   herbalPieces: flag.optional().describe('中药饮片服务'),
@@ -147,6 +156,7 @@ const recordShape = {
     signage: Signage.optional(),
     toilet: Toilet.optional(),
     management: Management.optional(),
+    assessment: Assessment.optional(),
 } as const;
 
 /** No part of the staff outnumbers the staff on post. */

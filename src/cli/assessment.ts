@@ -1,0 +1,145 @@
+import { readFile } from 'node:fs/promises';
+import { portfolioBuilder, type Portfolio } from '../batch/portfolio.js';
+import { today, type Tally } from '../batch/rows.js';
+import { availablePrograms, type BatchSettings } from '../batch/run.js';
+import { loadRuleFiles } from '../files.js';
+import type { ProgramProgress } from '../program/measure.js';
+import { renderPortfolioHtml } from '../report/html.js';
+import { renderPortfolioMarkdown } from '../report/markdown.js';
+import { bundledStandards } from '../standard/registry.js';
+import type { Standard } from '../standard/types.js';
+import type { Lang } from '../text.js';
+import { parseWaivers } from '../waiver/read.js';
+import type { Waiver } from '../waiver/schema.js';
+
+/** The batch options for an assessment: programme targets, waivers, a report people read. */
+export const assessmentArgs = {
+  program: { type: 'string', multiple: true },
+  waivers: { type: 'string' },
+  'as-of': { type: 'string' },
+  report: { type: 'string' },
+  lang: { type: 'string', default: 'zh' },
+} as const;
+
+export interface AssessmentValues {
+  readonly program?: string[] | undefined;
+  readonly waivers?: string | undefined;
+  readonly 'as-of'?: string | undefined;
+  readonly report?: string | undefined;
+  readonly lang?: string | undefined;
+  readonly rules?: string[] | undefined;
+}
+
+export type ReportFormat = 'html' | 'markdown' | 'json';
+
+/** A report's format from its file name. */
+export function reportFormatOf(path: string): ReportFormat | undefined {
+  if (/\.html?$/i.test(path)) return 'html';
+  if (/\.(md|markdown)$/i.test(path)) return 'markdown';
+  if (/\.json$/i.test(path)) return 'json';
+  return undefined;
+}
+
+export class AssessmentUsageError extends Error {}
+
+/**
+ * Reads what an assessment needs beyond the batch itself and returns the batch settings it adds,
+ * and `finish`, which measures the programmes and renders the report once the batch is done.
+ */
+export async function prepareAssessment(values: AssessmentValues, input: string) {
+  const lang: Lang | undefined = values.lang === 'en' ? 'en' : values.lang === 'zh' || values.lang === undefined ? 'zh' : undefined;
+  if (!lang) throw new AssessmentUsageError(`--lang must be one of zh, en, not "${values.lang}"`);
+  const asOf = values['as-of'] ?? today();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
+    throw new AssessmentUsageError(`--as-of is a date written YYYY-MM-DD, not "${asOf}"`);
+  }
+  const format = values.report === undefined ? undefined : reportFormatOf(values.report);
+  if (values.report !== undefined && !format) {
+    throw new AssessmentUsageError(`cannot tell the format of the report ${values.report}: name it .html, .md or .json`);
+  }
+
+  const rules = values.rules ?? [];
+  const standards = new Map<string, Standard>(bundledStandards());
+  if (rules.length > 0) for (const [id, s] of (await loadRuleFiles(rules)).standards) standards.set(id, s);
+  const programs = await availablePrograms(rules);
+  const chosenPrograms = (values.program ?? []).map((id) => {
+    const program = programs.get(id);
+    if (!program) throw new AssessmentUsageError(`unknown programme "${id}"; known: ${[...programs.keys()].join(', ')}`);
+    return program;
+  });
+  const waivers: Waiver[] = values.waivers === undefined ? [] : parseWaivers(await readFile(values.waivers, 'utf8'), values.waivers, standards);
+
+  const builder = portfolioBuilder({ standards: standards.values(), programs: chosenPrograms, waivers, asOf, input });
+  const settings: Partial<BatchSettings> = {
+    ...(chosenPrograms.length > 0 && { programs: chosenPrograms.map((p) => p.id) }),
+    ...(waivers.length > 0 && { waivers }),
+    asOf,
+    ...(format && { detail: 'all' as const }),
+    ...((format || chosenPrograms.length > 0 || waivers.length > 0) && { onRow: builder.add }),
+  };
+  return {
+    settings,
+    /** Whether the batch's NDJSON rows go to standard output: not when a report holds them. */
+    wantsRows: format === undefined,
+    lang,
+    finish(): { portfolio: Portfolio; report?: string } {
+      const portfolio = builder.finish();
+      if (!format) return { portfolio };
+      const report =
+        format === 'html'
+          ? renderPortfolioHtml(portfolio, { lang })
+          : format === 'markdown'
+            ? renderPortfolioMarkdown(portfolio, { lang })
+            : `${JSON.stringify(portfolio, null, 2)}\n`;
+      return { portfolio, report };
+    },
+  };
+}
+
+/** The batch's summary for the terminal: counts per standard, the waivers, each programme target. */
+export function summaryText(tally: Tally, portfolio: Portfolio | undefined, lang: Lang): string {
+  const zh = lang === 'zh';
+  const lines = [zh ? `行 ${tally.rows} · 已评估 ${tally.evaluated} · 错误 ${tally.errors}` : `rows ${tally.rows} · evaluated ${tally.evaluated} · errors ${tally.errors}`];
+  for (const [standard, c] of Object.entries(tally.outcomes)) {
+    const waived = c.waived > 0 ? (zh ? ` · 豁免后达标 ${c.waived}` : ` · met with waivers ${c.waived}`) : '';
+    lines.push(
+      zh
+        ? `${standard}: 达标 ${c.met}${waived} · 未达标 ${c.gap} · 未知 ${c.unknown} · 不适用 ${c['not-applicable']}`
+        : `${standard}: met ${c.met}${waived} · gap ${c.gap} · unknown ${c.unknown} · not applicable ${c['not-applicable']}`,
+    );
+  }
+  if (portfolio) {
+    const { applied, expired, unused } = portfolio.waivers;
+    if (applied + expired.length + unused.length > 0) {
+      lines.push(
+        zh
+          ? `豁免：已适用 ${applied} 项 · 已过期 ${expired.length} 条 · 未用到 ${unused.length} 条`
+          : `waivers: ${applied} requirements waived · ${expired.length} expired · ${unused.length} unused`,
+      );
+    }
+    for (const program of portfolio.programs) lines.push(...programLines(program, lang));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function programLines(program: ProgramProgress, lang: Lang): string[] {
+  const zh = lang === 'zh';
+  const lines = [`${program.program}  ${program.title[lang]}`];
+  for (const target of program.targets) {
+    lines.push(`  ${target.title[lang]}  (${zh ? '期限' : 'by'} ${target.by}, ${target.clause})`);
+    for (const area of target.areas) {
+      const where = [area.county, area.township].filter(Boolean).join(' ');
+      const unit = target.unit === 'people' ? (zh ? '人' : 'people') : zh ? '家' : 'facilities';
+      const mark = area.status === 'met' ? '✓' : area.status === 'gap' ? '✗' : '?';
+      const figures = zh
+        ? `要求 ${area.required}${unit} · 达到 ${area.achieved}${unit}（共 ${area.population}${unit}）· 差 ${area.gap}${unit}${area.unknown ? ` · 数据不全 ${area.unknown} 家` : ''}`
+        : `required ${area.required} · achieved ${area.achieved} of ${area.population} ${unit} · gap ${area.gap}${area.unknown ? ` · ${area.unknown} facilities lack data` : ''}`;
+      lines.push(`    ${mark} ${where ? `${where}: ` : ''}${figures}`);
+      if (area.closest.length > 0) {
+        const names = area.closest.map((f) => `${f.name ?? f.id ?? `row ${f.row}`} (${f.open})`).join(zh ? '、' : ', ');
+        lines.push(`      ${zh ? '最接近达标（尚缺项数）' : 'closest (requirements open)'}: ${names}`);
+      }
+    }
+  }
+  return lines;
+}
