@@ -3,6 +3,7 @@ import { operators } from './evaluate/operators.js';
 import { facts } from './record/facts.js';
 import { FacilityRecord } from './record/schema.js';
 import { CheckOutputSchema, reportSchemaMetadata } from './report/schema.js';
+import { ProgramSchema } from './program/schema.js';
 import { LadderSchema } from './standard/ladder.js';
 import { StandardSchema } from './standard/schema.js';
 
@@ -10,9 +11,9 @@ import { StandardSchema } from './standard/schema.js';
 export type JsonSchema = { readonly [keyword: string]: unknown };
 
 /** The documents this package publishes a JSON Schema for; `schemas/<kind>.schema.json` holds each. */
-export type SchemaKind = 'record' | 'rule-file' | 'ladder' | 'report';
+export type SchemaKind = 'record' | 'rule-file' | 'ladder' | 'program' | 'report';
 
-export const schemaKinds: readonly SchemaKind[] = ['record', 'rule-file', 'ladder', 'report'];
+export const schemaKinds: readonly SchemaKind[] = ['record', 'rule-file', 'ladder', 'program', 'report'];
 
 /**
  * The JSON Schema of a facility record (the record contract). A record file may also hold a
@@ -58,6 +59,18 @@ export function ladderJsonSchema(): JsonSchema {
   };
 }
 
+/** The JSON Schema of a programme file (`rules/programs/`): a city's or county's targets over its facilities. */
+export function programJsonSchema(): JsonSchema {
+  const schema = z.toJSONSchema(ProgramSchema, { io: 'input' }) as Record<string, unknown>;
+  const named = nameConditionDef(schema);
+  return {
+    $schema: named.$schema,
+    title: 'facility-standards programme file',
+    description: 'Targets over the facilities of a region: shares or counts of facilities meeting a standard or a condition, or a share of staff, by a date.',
+    ...withoutKey(named, '$schema'),
+  };
+}
+
 /**
  * The JSON Schema of what `facility-standards check --format json` writes: `{ reports }`, or
  * `{ ladders }` with `--ladder`. One report from `evaluate()` is `#/$defs/Report`; one gap item
@@ -77,6 +90,8 @@ export function jsonSchema(kind: SchemaKind): JsonSchema {
       return ruleFileJsonSchema();
     case 'ladder':
       return ladderJsonSchema();
+    case 'program':
+      return programJsonSchema();
     case 'report':
       return reportJsonSchema();
   }

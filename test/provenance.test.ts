@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledStandards, type Condition, type FactCondition, type Provenance, type Requirement } from '../src/index.js';
+import { bundledPrograms } from '../src/standard/registry.js';
 
 /**
  * Every requirement of every bundled standard cites its source: the quote must be found in the
@@ -137,5 +138,37 @@ describe('every threshold is the number and the bound the source text gives', ()
       if (/超过/.test(around)) expect(condition.operator).toBe('greaterThan');
       if (/不少于|不低于|以上/.test(around)) expect(condition.operator).toBe('greaterThanInclusive');
     }
+  });
+});
+
+/**
+ * Programme targets quote their source under their clause, and the share or count they set is
+ * the one the quote writes: 30% as 0.3, 100 as 100, "所有/每个/100%" as all; 超过 is more than,
+ * 以上/不少于/达到 (達到) at least.
+ */
+describe('every programme target quotes its source and takes its figure from it', () => {
+  const targets = [...bundledPrograms().values()].flatMap((program) =>
+    program.targets.map((target) => [`${program.id} ${target.id}`, program, target] as const),
+  );
+
+  it('has targets to check', () => {
+    expect(targets.length).toBeGreaterThanOrEqual(14);
+  });
+
+  it.each(targets)('%s', (_, program, target) => {
+    expectCited({ standard: program.id, file: program.file, line: target.line, document: program.source, clause: target.clause, quote: target.quote });
+    const bound = target.kind === 'facilities' ? (target.count ?? target.share)! : target.share;
+    const quote = target.quote.replace(/\s/g, '');
+    const written = target.kind === 'facilities' && target.count ? String(bound.value) : `${Math.round(bound.value * 100)}%`;
+    if (bound.value === 1 && target.kind === 'facilities' && !target.count && !quote.includes('100%')) {
+      expect(quote).toMatch(/所有|每个|全部/);
+      return;
+    }
+    expect(quote).toContain(written);
+    const at = quote.indexOf(written);
+    const around = quote.slice(Math.max(0, at - 4), at + written.length + 3);
+    if (/超过/.test(around)) expect(bound.operator).toBe('moreThan');
+    else expect(around).toMatch(/以上|不少于|达到?|達到?|建成|的/);
+    if (/以上|不少于/.test(around)) expect(bound.operator).toBe('atLeast');
   });
 });

@@ -1,12 +1,13 @@
 import { jsonSchema, schemaKinds, type SchemaKind } from '../json-schema.js';
 import { exitCode, type Io } from './main.js';
 
-export const schemaUsage = `Usage: facility-standards schema [record|rule-file|ladder|report]
+export const schemaUsage = `Usage: facility-standards schema [record|rule-file|ladder|program|report]
 
 Prints a JSON Schema (draft 2020-12) to standard output:
   record      a facility record (the default)
   rule-file   a rule file: one standard or overlay (for editors: # yaml-language-server: $schema=…)
   ladder      a ladder file
+  program     a programme file (rules/programs/: targets over a region's facilities)
   report      what check --format json writes ({ reports } or, with --ladder, { ladders })
 
 The same schemas are in the package: facility-standards/schemas/<kind>.schema.json.

@@ -6,7 +6,8 @@ import { ConditionSchema, LocalizedTextSchema, SourceDocumentSchema } from '../s
 
 const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a deadline is written YYYY-MM-DD, e.g. 2028-12-31 (the end of the year the text names)');
+const deadline = 'a deadline is written YYYY-MM-DD, e.g. 2028-12-31 (the end of the year the text names)';
+const isoDate = z.string({ error: deadline }).regex(/^\d{4}-\d{2}-\d{2}$/, deadline);
 
 /** `atLeast` for 不少于/达到/以上 (≥); `moreThan` for 超过 (>). */
 const BoundSchema = z
