@@ -12,7 +12,15 @@ export type { FacilityType, Term } from './record/vocabulary.js';
 export { StandardSchema } from './standard/schema.js';
 export { loadStandard, loadStandards, type LoadOptions, type RuleFileText } from './standard/load.js';
 export { loadRules, type RuleSet } from './standard/load.js';
-export { bundledLadder, bundledLadders, bundledStandard, bundledStandards, bundledStandardsFor, standardsFor } from './standard/registry.js';
+export {
+  bundledLadder,
+  bundledLadders,
+  bundledPrograms,
+  bundledStandard,
+  bundledStandards,
+  bundledStandardsFor,
+  standardsFor,
+} from './standard/registry.js';
 export { LadderSchema, type Ladder, type LadderLevel } from './standard/ladder.js';
 export type {
   Alteration,
@@ -32,16 +40,47 @@ export type {
 export { operators, type OperatorDefinition } from './evaluate/operators.js';
 export { evaluate, evaluateAll, evaluateRecord, evaluateRecordSync, evaluateSync, type EvaluateOptions } from './evaluate/evaluate.js';
 export { compileCondition, compileStandard, type CompiledCondition, type CompiledStandard } from './evaluate/compile.js';
-export type { Finding, Outcome, OutcomeCounts, Report, RequirementResult } from './evaluate/result.js';
+export type { Finding, Outcome, OutcomeCounts, Report, RequirementResult, StandardOutcome } from './evaluate/result.js';
+
+export { WaiverSchema, WaiverFileSchema, type Waiver } from './waiver/schema.js';
+export { applyWaivers, covers, inForce } from './waiver/apply.js';
+export { ProgramSchema } from './program/schema.js';
+export type { Achievement, Bound, FacilityTarget, Program, StaffShareTarget, Target } from './program/types.js';
+export {
+  contributions,
+  measureProgram,
+  requiredOf,
+  type AreaProgress,
+  type Contribution,
+  type ContributingFacility,
+  type FacilityRef,
+  type ProgramProgress,
+  type TargetProgress,
+} from './program/measure.js';
+export { evaluateRows, type BatchFacility, type FacilityCounts, type RowContext } from './batch/rows.js';
+export {
+  portfolioBuilder,
+  type AreaTally,
+  type Portfolio,
+  type PortfolioFacility,
+  type PortfolioOptions,
+  type RowError,
+  type StandardTally,
+  type WaiverUse,
+} from './batch/portfolio.js';
 export { assessLadder, assessLadderRecord, type LadderAssessment, type LadderOptions, type LevelResult } from './evaluate/ladder.js';
 
 export { renderLadderText, renderText, type TextOptions } from './report/text.js';
 export { renderJson, renderLadderJson } from './report/json.js';
+export { renderPortfolioMarkdown } from './report/markdown.js';
+export { renderPortfolioHtml } from './report/html.js';
+export type { PortfolioRenderOptions } from './report/portfolio-words.js';
 
 export { factsUsedBy } from './evaluate/compile.js';
 export {
   jsonSchema,
   ladderJsonSchema,
+  programJsonSchema,
   recordJsonSchema,
   reportJsonSchema,
   ruleFileJsonSchema,

@@ -54,7 +54,7 @@ describe('NDJSON batches', () => {
     const [only] = rows as Extract<OutputRow, { reports: unknown }>[];
     expect(only!.reports[0]!.outcome).toBe('gap');
     expect(only!.reports[0]!.gaps.map((g) => [g.requirement, g.shortfall])).toEqual([['drugs', 5]]);
-    expect(only!.reports[0]!.counts).toEqual({ met: 16, gap: 1, unknown: 0, 'not-applicable': 0 });
+    expect(only!.reports[0]!.counts).toEqual({ met: 16, gap: 1, unknown: 0, 'not-applicable': 0, waived: 0 });
   });
 
   it('keep every row of a larger batch with corrupted rows', async () => {
@@ -92,7 +92,7 @@ describe('CSV batches', () => {
       ],
     });
     // Full-width digits are digits; a zero count is no working unit.
-    expect(third!.facility).toEqual({ id: 'c3', name: '青羊镇,南坡村卫生室' });
+    expect(third!.facility).toEqual({ id: 'c3', name: '青羊镇,南坡村卫生室', type: 'village-clinic' });
     expect(third!.reports[0]!.gaps.find((g) => g.requirement === 'collective-property')).toBeUndefined();
   });
 

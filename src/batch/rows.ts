@@ -135,7 +135,10 @@ function evaluateRow(input: InputRow, context: RowContext, tally: Tally): Output
   } else {
     const { record, problems: found } = recordFromRow(input.cells, context.columns!);
     // Problems found reading the file (an xlsx error value) and reading the cells, in column order.
-    const order = (p: CellProblem) => context.columns!.findIndex((c) => c.header === p.column) >>> 0;
+    const order = (p: CellProblem) => {
+      const at = context.columns!.findIndex((c) => c.header === p.column);
+      return at === -1 ? context.columns!.length : at;
+    };
     const problems = [...(input.problems ?? []), ...found].sort((a, b) => order(a) - order(b));
     if (problems.length > 0) return fail('cells that cannot be read', problems.map((p) => ({ where: p.column, message: p.message })));
     data = record;

@@ -1,20 +1,35 @@
 import { existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { parse } from 'csv-parse';
 import { loadRuleFiles } from '../files.js';
-import { bundledStandards } from '../standard/registry.js';
+import { bundledPrograms, bundledStandards } from '../standard/registry.js';
 import type { Standard } from '../standard/types.js';
-import { emptyTally, evaluateRows, mergeTally, type InputRow, type RowContext, type Tally } from './rows.js';
+import { openInput, type BatchFormat, type InputInfo } from './input.js';
+import type { Program } from '../program/types.js';
+import type { Waiver } from '../waiver/schema.js';
+import { emptyTally, evaluateRows, mergeTally, today, type InputRow, type OutputRow, type RowContext, type Tally } from './rows.js';
 import { sheetColumns } from './sheet.js';
 
-export type BatchFormat = 'ndjson' | 'csv';
+export type { BatchFormat, InputInfo } from './input.js';
 
-export interface BatchOptions {
-  readonly input: Readable;
-  readonly format: BatchFormat;
+/**
+ * Where a batch's rows come from: a stream in the format given, or the path of a file, whose
+ * format its name tells (`.xlsx`, `.csv`, `.ndjson`/`.jsonl`, `.yaml`/`.yml`/`.json`) unless
+ * `format` is given. See `BatchFormat` for what each format holds.
+ */
+export type BatchSource =
+  | { readonly input: Readable; readonly format: BatchFormat }
+  | { readonly input: string; readonly format?: BatchFormat };
+
+export type BatchOptions = BatchSource & BatchSettings;
+
+/** What a batch did: its tally, and what was read (a CSV's encoding, an xlsx's worksheet). */
+export interface BatchResult extends Tally {
+  readonly input: InputInfo;
+}
+
+export interface BatchSettings {
   /** Receives one NDJSON line per input row, in input order. */
   readonly output: Writable;
   /** Ids of the standards to apply; by default, those for each record's type and region. */
@@ -27,6 +42,16 @@ export interface BatchOptions {
   readonly chunkSize?: number;
   /** Called after each chunk is written, with the rows done so far. */
   readonly onProgress?: (rows: number) => void;
+  /** Called with each output row, in input order, after its chunk is written: to build a portfolio. */
+  readonly onRow?: (row: OutputRow) => void;
+  /** Ids of programmes whose targets each facility's contribution is worked out for. */
+  readonly programs?: readonly string[];
+  /** Waivers to apply; in force up to and including their expiry date. */
+  readonly waivers?: readonly Waiver[];
+  /** The day (YYYY-MM-DD) waivers are judged on; today by default. */
+  readonly asOf?: string;
+  /** Whether each report lists every requirement (`all`) or only those not met (`gaps`, the default). */
+  readonly detail?: 'gaps' | 'all';
 }
 
 /** What a worker needs to rebuild the batch's context on its own thread. */
@@ -34,42 +59,77 @@ interface ContextSpec {
   readonly standards: readonly string[];
   readonly rules: readonly string[];
   readonly header?: readonly string[];
+  readonly programs?: readonly string[];
+  readonly waivers?: readonly Waiver[];
+  readonly asOf?: string;
+  readonly detail?: 'gaps' | 'all';
 }
 
 /** The standards and sheet columns a batch evaluates with; throws for unknown ids or columns. */
 export async function batchContext(spec: ContextSpec): Promise<RowContext> {
   const available = new Map<string, Standard>(bundledStandards());
-  if (spec.rules.length > 0) for (const [id, s] of (await loadRuleFiles(spec.rules)).standards) available.set(id, s);
-  const chosen = spec.standards.map((id) => {
-    const standard = available.get(id);
-    if (!standard) throw new Error(`unknown standard "${id}"; known: ${[...available.keys()].join(', ')}`);
-    return standard;
-  });
-  return { chosen, available: [...available.values()], ...(spec.header && { columns: sheetColumns(spec.header) }) };
+  const programs = new Map<string, Program>(bundledPrograms());
+  if (spec.rules.length > 0) {
+    const loaded = await loadRuleFiles(spec.rules);
+    for (const [id, s] of loaded.standards) available.set(id, s);
+    for (const [id, p] of loaded.programs) programs.set(id, p);
+  }
+  const pick = <T>(kind: string, ids: readonly string[], known: ReadonlyMap<string, T>): T[] =>
+    ids.map((id) => {
+      const found = known.get(id);
+      if (!found) throw new Error(`unknown ${kind} "${id}"; known: ${[...known.keys()].join(', ')}`);
+      return found;
+    });
+  return {
+    chosen: pick('standard', spec.standards, available),
+    available: [...available.values()],
+    ...(spec.header && { columns: sheetColumns(spec.header) }),
+    ...(spec.programs?.length && { programs: pick('programme', spec.programs, programs) }),
+    ...(spec.waivers && { waivers: spec.waivers }),
+    ...(spec.asOf !== undefined && { asOf: spec.asOf }),
+    ...(spec.detail !== undefined && { detail: spec.detail }),
+  };
+}
+
+/** The programmes a batch can measure: bundled, and any among the rule files. */
+export async function availablePrograms(rules: readonly string[] = []): Promise<Map<string, Program>> {
+  const programs = new Map<string, Program>(bundledPrograms());
+  if (rules.length > 0) for (const [id, p] of (await loadRuleFiles(rules)).programs) programs.set(id, p);
+  return programs;
 }
 
 /**
- * Evaluates every row of an NDJSON or CSV stream and writes one output line per row, in input
- * order: its reports, or why it could not be evaluated. Memory stays bounded: rows are read as
- * the output drains, in chunks, a few chunks in flight at a time. Large inputs are spread over
- * worker threads when the built package is in use.
+ * Evaluates every row of a batch input (NDJSON, CSV, xlsx, or a YAML or JSON list: see
+ * `BatchFormat`) and writes one output line per row, in input order: its reports, or why it
+ * could not be evaluated. Memory stays bounded for NDJSON and CSV: rows are read as the output
+ * drains, in chunks, a few chunks in flight at a time (workbooks and YAML files are read whole).
+ * Large inputs are spread over worker threads when the built package is in use. Throws
+ * SheetError for a header or file that cannot be read at all, RecordError for a YAML file that
+ * is not YAML.
  */
-export async function runBatch(options: BatchOptions): Promise<Tally> {
+export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const chunkSize = options.chunkSize ?? 1000;
-  const rows = options.format === 'csv' ? csvRows(options.input) : ndjsonRows(options.input);
-  const first = await rows.next();
-  let header: readonly string[] | undefined;
-  if (options.format === 'csv' && !first.done) {
-    if (!('cells' in first.value)) throw new Error(`row 1, the header, cannot be read: ${'problem' in first.value ? first.value.problem : ''}`);
-    header = first.value.cells;
-  }
-  const spec: ContextSpec = { standards: options.standards ?? [], rules: options.rules ?? [], ...(header && { header }) };
+  const opened = await openInput(options.input, options.format);
+  const { header } = opened;
+  const spec: ContextSpec = {
+    standards: options.standards ?? [],
+    rules: options.rules ?? [],
+    ...(header && { header }),
+    ...(options.programs && { programs: options.programs }),
+    ...(options.waivers && { waivers: options.waivers }),
+    asOf: options.asOf ?? today(),
+    ...(options.detail && { detail: options.detail }),
+  };
   const context = await batchContext(spec);
-  const pending = options.format === 'csv' || first.done ? rows : prepend(first.value, rows);
+  const pending = opened.rows;
 
   const tally = emptyTally();
   const write = async (text: string) => {
     if (!options.output.write(text)) await new Promise((resolve) => options.output.once('drain', resolve));
+  };
+  const deliverRows = (text: string) => {
+    if (!options.onRow) return;
+    for (const line of text.split('\n')) if (line !== '') options.onRow(JSON.parse(line) as OutputRow);
   };
   const workerUrl = new URL('./batch-worker.js', import.meta.url);
   const workers = options.workers && existsSync(fileURLToPath(workerUrl)) ? options.workers : 0;
@@ -79,9 +139,10 @@ export async function runBatch(options: BatchOptions): Promise<Tally> {
       const done = evaluateRows(chunk, context);
       mergeTally(tally, done.tally);
       await write(done.text);
+      deliverRows(done.text);
       options.onProgress?.(tally.rows);
     }
-    return tally;
+    return { ...tally, input: opened.info() };
   }
 
   const pool = Array.from({ length: workers }, () => new Worker(workerUrl, { workerData: spec }));
@@ -89,12 +150,13 @@ export async function runBatch(options: BatchOptions): Promise<Tally> {
     await inOrder(pending, chunkSize, pool, async (done) => {
       mergeTally(tally, done.tally);
       await write(done.text);
+      deliverRows(done.text);
       options.onProgress?.(tally.rows);
     });
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  return tally;
+  return { ...tally, input: opened.info() };
 }
 
 type ChunkDone = { text: string; tally: Tally };
@@ -160,45 +222,4 @@ async function* chunked(rows: AsyncIterable<InputRow>, size: number): AsyncGener
     }
   }
   if (chunk.length > 0) yield chunk;
-}
-
-async function* prepend(first: InputRow, rest: AsyncIterable<InputRow>): AsyncGenerator<InputRow> {
-  yield first;
-  yield* rest;
-}
-
-/** NDJSON: one record per line, numbered by line; blank lines are not rows. */
-async function* ndjsonRows(input: Readable): AsyncGenerator<InputRow> {
-  let row = 0;
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-    row++;
-    if (line.trim() !== '') yield { row, line: row === 1 ? line.replace(/^\uFEFF/, '') : line };
-  }
-}
-
-/**
- * CSV: the header then one facility per row, numbered as a spreadsheet numbers them (header = 1).
- * A record that cannot be parsed is a row with its problem, so that no row goes missing; stray
- * quotes inside a cell are read as text.
- */
-async function* csvRows(input: Readable): AsyncGenerator<InputRow> {
-  const parser = input.pipe(
-    parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_error: true, info: true }),
-  );
-  // Skipped records by the number of records read before each: rows are numbered across both.
-  const skipped: { before: number; message: string }[] = [];
-  parser.on('skip', (error: Error & { records: number }) => {
-    skipped.push({ before: error.records, message: error.message });
-  });
-  let given = 0;
-  const skipRow = () => {
-    const { message } = skipped[given]!;
-    given++;
-    return { row: skipped[given - 1]!.before + given, problem: `cannot be read as CSV: ${message}` };
-  };
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { records: number } }>) {
-    while (given < skipped.length && skipped[given]!.before < info.records) yield skipRow();
-    yield { row: info.records + given, cells: record };
-  }
-  while (given < skipped.length) yield skipRow();
 }

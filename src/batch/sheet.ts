@@ -20,12 +20,15 @@ export interface Column {
   readonly vocabulary?: VocabularyName;
 }
 
-/** Record fields that identify or locate a facility; not facts, but columns of a sheet. */
-const identity: Record<string, Column['kind']> = {
-  id: 'text',
-  'region.province': 'text',
-  'region.city': 'text',
-  'region.county': 'text',
+/**
+ * Record fields that identify or locate a facility; not facts, but columns of a sheet. Each by
+ * its path and Chinese labels; the first label is the one a template writes.
+ */
+export const identityColumns: Readonly<Record<string, { readonly label: { readonly zh: string; readonly en: string }; readonly names: readonly string[] }>> = {
+  id: { label: { zh: '机构编码', en: 'facility id' }, names: ['机构编码', '编码', '编号'] },
+  'region.province': { label: { zh: '省', en: 'province' }, names: ['省', '省份'] },
+  'region.city': { label: { zh: '市', en: 'city' }, names: ['市', '地市'] },
+  'region.county': { label: { zh: '县（市、区）', en: 'county' }, names: ['县（市、区）', '县', '县区', '县（区）'] },
 };
 
 const kinds: Record<FactDefinition['type'], Column['kind']> = {
@@ -44,7 +47,7 @@ const columnsByName: ReadonlyMap<string, Omit<Column, 'header'>> = (() => {
   const add = (names: string[], column: Omit<Column, 'header'>) => {
     for (const name of names) if (!byName.has(name)) byName.set(name, column);
   };
-  for (const [path, kind] of Object.entries(identity)) add([path], { path: path.split('.'), kind });
+  for (const [path, { names }] of Object.entries(identityColumns)) add([path, ...names], { path: path.split('.'), kind: 'text' });
   for (const fact of facts.values()) {
     if (fact.derived) continue;
     add([fact.name, fact.label.zh], {
@@ -96,13 +99,26 @@ export interface CellProblem {
   readonly message: string;
 }
 
-/** Builds a record from one row's cells; problems name the column. */
+/**
+ * Builds a record from one row's cells; problems name the column. A cell past the header's last
+ * column is a problem when it is not empty (in a CSV, often a comma inside a cell not quoted):
+ * its value would otherwise be lost.
+ */
 export function recordFromRow(
   cells: readonly string[],
   columns: readonly Column[],
 ): { record: Record<string, unknown>; problems: CellProblem[] } {
   const record: Record<string, unknown> = {};
   const problems: CellProblem[] = [];
+  const extra = cells.findIndex((cell, i) => i >= columns.length && cell.trim() !== '');
+  if (extra !== -1) {
+    problems.push({
+      column: `column ${columnName(extra + 1)}`,
+      message:
+        `${JSON.stringify(cells[extra]!.trim())} is past the last column of the header (${columnName(columns.length)}, ` +
+        `${JSON.stringify(columns.at(-1)?.header ?? '')}); the row has ${cells.length} cells, the header ${columns.length}`,
+    });
+  }
   columns.forEach((column, i) => {
     const cell = (cells[i] ?? '').trim();
     if (cell === '') return;
@@ -117,6 +133,13 @@ export function recordFromRow(
 
 class Problem {
   constructor(readonly message: string) {}
+}
+
+/** Excel's name of a 1-based column: 1 → A, 27 → AA. */
+export function columnName(index: number): string {
+  let name = '';
+  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
 }
 
 const fullWidth = /[０-９．－]/g;

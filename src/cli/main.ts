@@ -1,12 +1,15 @@
-import { createReadStream, createWriteStream, rmSync } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
+import { createWriteStream, rmSync } from 'node:fs';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import type { Tally } from '../batch/rows.js';
-import { runBatch } from '../batch/run.js';
+import { formatOf, unknownFormatMessage } from '../batch/input.js';
+import { runBatch, type BatchResult } from '../batch/run.js';
 import { SheetError } from '../batch/sheet.js';
+import { assessmentArgs, AssessmentUsageError, prepareAssessment, summaryText } from './assessment.js';
+import { countLines, progressBar } from './progress.js';
 import { schemaCommand } from './schema.js';
+import { templateCommand } from './template.js';
 import { DiagnosticError } from '../diagnostic.js';
 import { evaluateRecord } from '../evaluate/evaluate.js';
 import type { Report } from '../evaluate/result.js';
@@ -15,13 +18,15 @@ import { loadRuleFiles, readRecordFile, ruleFilePaths } from '../files.js';
 import type { FacilityRecord } from '../record/schema.js';
 import { renderJson, renderLadderJson } from '../report/json.js';
 import { renderLadderText, renderText } from '../report/text.js';
-import { bundledLadders, bundledStandards, standardsFor } from '../standard/registry.js';
+import { bundledLadders, bundledPrograms, bundledStandards, standardsFor } from '../standard/registry.js';
 import type { Ladder } from '../standard/ladder.js';
 
 /** Where the CLI writes; a test passes its own. */
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Whether to draw progress bars on stderr: when it is a terminal. */
+  readonly progress?: boolean;
 }
 
 /**
@@ -40,18 +45,32 @@ Commands:
       --rules PATH        Load rule files or directories too (repeatable); they may extend bundled ones
       --format text|json  Output format (default: text)
       --lang zh|en        Language of the text output (default: zh)
-  batch <file.ndjson|file.csv>
-                          Evaluate many records, streamed: one output line (NDJSON) per input row,
-                          its reports with their gaps, or why it could not be evaluated
+  batch <file>            Evaluate many records: one output line (NDJSON) per input row, its
+                          reports with their gaps, or why it could not be evaluated. The file:
+                          .xlsx (first sheet with a header row), .csv (UTF-8 or GBK), .ndjson or
+                          .jsonl (one JSON record per line; CSV and NDJSON are streamed), or
+                          .yaml, .yml, .json (a list of records)
       --standard ID       Standards to apply (repeatable); default: by each record's type and region
       --rules PATH        Load rule files or directories too (repeatable)
       --output FILE       Write there (complete or not at all); default: standard output
       --workers N         Worker threads; default: all cores for inputs over 4 MB, else none
-  list                    List the bundled standards with their sources, and the ladders
+      --program ID        Measure a programme's targets (repeatable): required, achieved, the gap,
+                          and the facilities closest to counting
+      --waivers FILE      Waivers (YAML or CSV): covered requirements become waived, not gaps
+      --as-of DATE        The day waivers are judged on (YYYY-MM-DD); default: today
+      --report FILE       Also write a report people read: .html (self-contained, prints on A4),
+                          .md, or .json (the portfolio); the rows then go to --output only
+      --lang zh|en        Language of the summary and the report (default: zh)
+  template --standard ID  Write an empty data-collection sheet for a standard: its columns, with
+                          hints (template --help for the options)
+      --format xlsx|csv   Default: by the --output name, else csv
+      --output FILE       Default: standard output (csv only)
+      --lang zh|en        Chinese headers with units (default), or record paths
+  list                    List the bundled standards with their sources, the ladders and programmes
   validate <paths…>       Check rule files and directories; print every problem at file:line:column
-  schema [record|rule-file|ladder|report]
+  schema [record|rule-file|ladder|program|report]
                           Print a JSON Schema (draft 2020-12): a facility record (the default), a
-                          rule file, a ladder file, or what check --format json writes
+                          rule file, a ladder file, a programme file, or what check --format json writes
 
 Exit codes: 0 all met, 1 any gap or unknown, 2 invalid input, 3 internal error.
 `;
@@ -70,6 +89,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
         return await validate(rest, io);
       case 'schema':
         return await schemaCommand(rest, io);
+      case 'template':
+        return await templateCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':
@@ -172,12 +193,13 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
       rules: { type: 'string', multiple: true },
       output: { type: 'string' },
       workers: { type: 'string' },
+      ...assessmentArgs,
     },
   });
-  if (positionals.length !== 1) throw new UsageError('batch needs exactly one input file (.ndjson or .csv)');
+  if (positionals.length !== 1) throw new UsageError('batch needs exactly one input file (.xlsx, .csv, .ndjson, .jsonl, .yaml, .yml or .json)');
   const file = positionals[0]!;
-  const format = /\.(ndjson|jsonl)$/i.test(file) ? 'ndjson' : /\.csv$/i.test(file) ? 'csv' : undefined;
-  if (!format) throw new UsageError(`cannot tell the format of ${file}: name it .ndjson, .jsonl or .csv`);
+  const format = formatOf(file);
+  if (!format) throw new UsageError(unknownFormatMessage(file));
   const workers =
     values.workers !== undefined
       ? Number(values.workers)
@@ -186,32 +208,54 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
         : 0;
   if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers must be a whole number, not "${values.workers}"`);
 
+  const assessment = await prepareAssessment(values, file);
   const output = values.output === undefined ? undefined : await openAtomically(values.output);
-  let tally: Tally;
+  const progress = io.progress ? progressBar(io.stderr, /^(csv|ndjson)$/.test(format) ? await countLines(file) - (format === 'csv' ? 1 : 0) : undefined) : undefined;
+  let tally: BatchResult;
   try {
     tally = await runBatch({
-      input: createReadStream(file),
+      input: file,
       format,
-      output: output?.stream ?? stdoutStream(io),
+      output: output?.stream ?? (assessment.wantsRows ? stdoutStream(io) : discard()),
       standards: values.standard ?? [],
       rules: values.rules ?? [],
       workers,
+      ...assessment.settings,
+      ...(progress && { onProgress: progress.update }),
     });
   } catch (error) {
+    progress?.done();
     await output?.abandon();
     if (error instanceof SheetError) throw new UsageError(`${file}: ${error.message}`);
     if (error instanceof Error && /^unknown standard/.test(error.message)) throw new UsageError(error.message);
     throw error;
   }
+  progress?.done();
+  const { portfolio, report } = assessment.finish();
+  if (report !== undefined) await writeAtomically(values.report!, report);
   await output?.commit();
 
-  io.stderr(`rows ${tally.rows} · evaluated ${tally.evaluated} · errors ${tally.errors}\n`);
-  for (const [standard, counts] of Object.entries(tally.outcomes)) {
-    io.stderr(`${standard}: met ${counts.met} · gap ${counts.gap} · unknown ${counts.unknown} · not applicable ${counts['not-applicable']}\n`);
-  }
+  if (tally.input.encoding === 'gb18030') io.stderr(`${file}: read as GBK (GB18030), not UTF-8\n`);
+  if (tally.input.worksheet !== undefined) io.stderr(`${file}: worksheet "${tally.input.worksheet}"\n`);
+  if (tally.input.emptyRows > 0) io.stderr(`${file}: ${tally.input.emptyRows} empty row${tally.input.emptyRows === 1 ? '' : 's'} skipped\n`);
+
+  io.stderr(summaryText(tally, portfolio, assessment.lang));
+  if (report !== undefined) io.stderr(`${values.report}\n`);
   if (tally.errors > 0) return exitCode.invalid;
   const settled = Object.values(tally.outcomes).every((c) => c.gap === 0 && c.unknown === 0);
   return settled ? exitCode.met : exitCode.gaps;
+}
+
+/** A stream that drops what it is given: a batch's rows when a report holds them. */
+function discard(): Writable {
+  return new Writable({ write: (_chunk, _encoding, done) => done() });
+}
+
+/** Writes a whole file under a temporary name, then renames it: never half a report. */
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.partial`;
+  await writeFile(temporary, text);
+  await rename(temporary, path);
 }
 
 /** Standard output through the Io, as a stream the batch can write to. */
@@ -274,6 +318,13 @@ function list(io: Io): number {
   }
   io.stdout('\nLadders\n');
   for (const ladder of bundledLadders().values()) io.stdout(describeLadder(ladder));
+  io.stdout('\nProgrammes\n');
+  for (const program of bundledPrograms().values()) {
+    io.stdout(
+      `${program.id}  ${program.title.zh} / ${program.title.en}\n` +
+        program.targets.map((t) => `    ${t.id} (by ${t.by}): ${t.title.zh}\n`).join(''),
+    );
+  }
   return exitCode.met;
 }
 
@@ -285,7 +336,7 @@ async function validate(paths: readonly string[], io: Io): Promise<number> {
   if (paths.length === 0) throw new UsageError('validate needs rule files or directories');
   const files = await ruleFilePaths(paths);
   const loaded = await loadRuleFiles(files);
-  const ids = [...loaded.standards.keys(), ...loaded.ladders.keys()];
+  const ids = [...loaded.standards.keys(), ...loaded.ladders.keys(), ...loaded.programs.keys()];
   io.stdout(`${files.length} rule file${files.length === 1 ? '' : 's'} valid: ${ids.join(', ')}\n`);
   return exitCode.met;
 }
@@ -299,7 +350,7 @@ function oneOf<const T extends readonly string[]>(flag: string, value: string | 
 
 /** Errors about the user's input, whose message says what to fix; anything else is a fault here. */
 function isInputError(error: unknown): error is Error {
-  if (error instanceof DiagnosticError || error instanceof UsageError) return true;
+  if (error instanceof DiagnosticError || error instanceof UsageError || error instanceof AssessmentUsageError) return true;
   // A file that cannot be read (ENOENT …) or an argument parseArgs rejects (ERR_PARSE_ARGS_…).
   return error instanceof Error && 'code' in error && typeof error.code === 'string';
 }

@@ -4,6 +4,7 @@ import type { Report } from '../evaluate/result.js';
 import { readFacts } from '../record/facts.js';
 import type { FacilityRecord } from '../record/schema.js';
 import type { LocalizedText } from '../text.js';
+import type { Condition } from '../standard/types.js';
 import type { Bound, FacilityTarget, Program, StaffShareTarget, Target } from './types.js';
 
 /** What one facility brings to one target of a programme; a batch writes it with the facility's row. */
@@ -100,7 +101,7 @@ export interface AreaProgress {
   readonly unknown: number;
   /** How many more facilities (or people) are needed: required − achieved, at least 0. */
   readonly gap: number;
-  /** `unknown` when the facilities not settled could still decide it. */
+  /** `unknown` when the facilities not settled could still decide it, or when there is nothing to take a share of. */
   readonly status: 'met' | 'gap' | 'unknown';
   /** For a standard target short of it: the facilities not yet counted with the fewest open requirements, as many as the gap. */
   readonly closest: readonly (FacilityRef & { readonly open: number })[];
@@ -117,14 +118,18 @@ export interface TargetProgress {
   readonly unit: 'facilities' | 'people';
   readonly measure: 'share' | 'count';
   readonly bound: Bound;
-  /** What counts: the standard met, or a condition (`condition`), or the staff share's fields. */
-  readonly counts: string;
+  /** What counts: facilities meeting a standard, or a condition; or, for a staff share, the record fields summed. */
+  readonly counts:
+    | { readonly standard: string }
+    | { readonly condition: Condition }
+    | { readonly numerator: readonly string[]; readonly denominator: readonly string[] };
   readonly areas: readonly AreaProgress[];
 }
 
 export interface ProgramProgress {
   readonly program: string;
   readonly title: LocalizedText;
+  readonly region: Program['region'];
   readonly source: Program['source'];
   readonly targets: readonly TargetProgress[];
 }
@@ -142,6 +147,7 @@ export function measureProgram(program: Program, facilities: readonly Contributi
   return {
     program: program.id,
     title: program.title,
+    region: program.region,
     source: program.source,
     targets: program.targets.map((target) => {
       const counted = facilities.flatMap((facility) => {
@@ -164,7 +170,7 @@ export function measureProgram(program: Program, facilities: readonly Contributi
         unit: target.kind === 'staff-share' ? 'people' : 'facilities',
         measure: target.kind === 'facilities' && target.count ? 'count' : 'share',
         bound: target.kind === 'facilities' ? (target.count ?? target.share)! : target.share,
-        counts: target.kind === 'staff-share' ? `${target.numerator.join('+')} / ${target.denominator.join('+')}` : 'standard' in target.achieve ? target.achieve.standard : 'condition',
+        counts: target.kind === 'staff-share' ? { numerator: target.numerator, denominator: target.denominator } : target.achieve,
         areas: [...groups.values()].map((entries) => measureArea(target, entries)),
       };
     }),
@@ -190,7 +196,8 @@ function measureArea(target: Target, entries: readonly { facility: ContributingF
     const unknown = entries.length - known.length;
     const required = requiredOf(target.share, population, 'share');
     const gap = Math.max(0, required - achieved);
-    return { ...where, population, required, achieved, byWaiver: 0, unknown, gap, status: unknown > 0 ? 'unknown' : gap === 0 ? 'met' : 'gap', closest: [] };
+    const status = unknown > 0 || population === 0 ? 'unknown' : gap === 0 ? 'met' : 'gap';
+    return { ...where, population, required, achieved, byWaiver: 0, unknown, gap, status, closest: [] };
   }
   const population = entries.length;
   const achieved = entries.filter((e) => e.contribution.achieved === true).length;
@@ -198,7 +205,8 @@ function measureArea(target: Target, entries: readonly { facility: ContributingF
   const unknown = entries.filter((e) => e.contribution.achieved === 'unknown').length;
   const required = target.count ? requiredOf(target.count, population, 'count') : requiredOf(target.share!, population, 'share');
   const gap = Math.max(0, required - achieved);
-  const status = gap === 0 ? 'met' : achieved + unknown >= required ? 'unknown' : 'gap';
+  // A share of no facilities says nothing: the batch holds none of the type there.
+  const status = population === 0 && !target.count ? 'unknown' : gap === 0 ? 'met' : achieved + unknown >= required ? 'unknown' : 'gap';
   const closest = entries
     .filter((e) => e.contribution.achieved !== true && e.contribution.open !== undefined)
     .sort((a, b) => a.contribution.open! - b.contribution.open! || a.facility.row - b.facility.row)

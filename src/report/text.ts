@@ -7,7 +7,8 @@ export interface TextOptions {
   lang?: Lang;
 }
 
-const outcomeWords: Record<Outcome, Record<Lang, string>> = {
+/** How an outcome is said: in checklists, and in the batch reports (Markdown, HTML). */
+export const outcomeWords: Record<Outcome, Record<Lang, string>> = {
   met: { zh: '达标', en: 'met' },
   gap: { zh: '未达标', en: 'gap' },
   unknown: { zh: '数据不全，无法判定', en: 'unknown (data missing)' },
@@ -15,7 +16,8 @@ const outcomeWords: Record<Outcome, Record<Lang, string>> = {
   waived: { zh: '已豁免', en: 'waived' },
 };
 
-const marks: Record<Outcome, string> = { met: '✓', gap: '✗', unknown: '?', 'not-applicable': '-', waived: '~' };
+/** The checklist mark of each outcome. */
+export const marks: Record<Outcome, string> = { met: '✓', gap: '✗', unknown: '?', 'not-applicable': '-', waived: '~' };
 
 /** A readable checklist per report: the verdict, then every requirement with what is missing. */
 export function renderText(reports: readonly Report[], options: TextOptions = {}): string {
@@ -27,10 +29,7 @@ function renderReport(report: Report, lang: Lang): string {
   const zh = lang === 'zh';
   const { facility, standard, counts } = report;
   const who = facilityName(facility, lang);
-  const waived = counts.waived > 0 ? (zh ? ` · 豁免 ${counts.waived}` : ` · waived ${counts.waived}`) : '';
-  const tally = zh
-    ? `达标 ${counts.met} · 差距 ${counts.gap} · 未知 ${counts.unknown} · 不适用 ${counts['not-applicable']}${waived}`
-    : `met ${counts.met} · gap ${counts.gap} · unknown ${counts.unknown} · not applicable ${counts['not-applicable']}${waived}`;
+  const tally = countsLine(counts, lang);
   const lines = [
     who,
     `${standard.title[lang]} ${standard.id}@${standard.version}`,
@@ -40,6 +39,15 @@ function renderReport(report: Report, lang: Lang): string {
     lines.push('', ...report.requirements.flatMap((r) => renderRequirement(r, lang)));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A report's requirements by outcome, in one line: `达标 12 · 差距 2 · 未知 1 · 不适用 0`. */
+export function countsLine(counts: Report['counts'], lang: Lang): string {
+  const zh = lang === 'zh';
+  const waived = counts.waived > 0 ? (zh ? ` · 豁免 ${counts.waived}` : ` · waived ${counts.waived}`) : '';
+  return zh
+    ? `达标 ${counts.met} · 差距 ${counts.gap} · 未知 ${counts.unknown} · 不适用 ${counts['not-applicable']}${waived}`
+    : `met ${counts.met} · gap ${counts.gap} · unknown ${counts.unknown} · not applicable ${counts['not-applicable']}${waived}`;
 }
 
 function renderRequirement(r: RequirementResult, lang: Lang): string[] {
@@ -76,6 +84,7 @@ function renderAssessment(a: LadderAssessment, lang: Lang): string {
   return `${lines.join('\n')}\n`;
 }
 
-function facilityName(facility: LadderAssessment['facility'], lang: Lang): string {
+/** A facility as reports name it: its name and id, or that it has none. */
+export function facilityName(facility: LadderAssessment['facility'], lang: Lang): string {
   return [facility.name, facility.id && `(${facility.id})`].filter(Boolean).join(' ') || (lang === 'zh' ? '（未命名机构）' : '(unnamed facility)');
 }

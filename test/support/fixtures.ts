@@ -27,7 +27,7 @@ export const outcomesById = (report: Report): Record<string, Outcome> =>
 export const allMetExcept = (ids: readonly string[], others: Record<string, Outcome> = {}): Record<string, Outcome> =>
   Object.fromEntries(ids.map((id) => [id, others[id] ?? 'met']));
 
-export const counts = (c: Partial<Record<Outcome, number>>) => ({ met: 0, gap: 0, unknown: 0, 'not-applicable': 0, ...c });
+export const counts = (c: Partial<Record<Outcome, number>>) => ({ met: 0, gap: 0, unknown: 0, 'not-applicable': 0, waived: 0, ...c });
 
 export function requirement(report: Report, id: string): RequirementResult {
   const found = report.requirements.find((r) => r.requirement === id);

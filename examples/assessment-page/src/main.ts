@@ -35,9 +35,10 @@ const outcomeWords: Record<Outcome, Record<Lang, string>> = {
   gap: { zh: '未达标', en: 'gap' },
   unknown: { zh: '数据不全，无法判定', en: 'unknown (data missing)' },
   'not-applicable': { zh: '不适用', en: 'not applicable' },
+  waived: { zh: '已豁免', en: 'waived' },
 };
 
-const marks: Record<Outcome, string> = { met: '✓', gap: '✗', unknown: '?', 'not-applicable': '–' };
+const marks: Record<Outcome, string> = { met: '✓', gap: '✗', unknown: '?', 'not-applicable': '–', waived: '~' };
 
 const standards = bundledStandards();
 const state = {

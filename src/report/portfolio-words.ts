@@ -1,0 +1,218 @@
+import type { BatchFacility, BatchReport, FacilityCounts } from '../batch/rows.js';
+import type { Portfolio } from '../batch/portfolio.js';
+import type { AreaProgress, ProgramProgress, TargetProgress } from '../program/measure.js';
+import { label } from '../record/vocabulary.js';
+import type { Lang } from '../text.js';
+import type { Waiver } from '../waiver/schema.js';
+import { factLabel } from './messages.js';
+import { facilityName, outcomeWords } from './text.js';
+
+/** Shared by the Markdown and HTML renderings of a portfolio: the wording, in both languages. */
+
+export interface PortfolioRenderOptions {
+  /** Language of the report; Chinese by default. */
+  readonly lang?: Lang;
+}
+
+/** How facilities stand against a standard, in the order the reports give them. */
+export const standings: readonly (keyof FacilityCounts)[] = ['met', 'waived', 'gap', 'unknown', 'not-applicable'];
+
+/** A facility's standing: the outcome words, and for `waived` (met only thanks to waivers) its own. */
+export function standingWords(standing: keyof FacilityCounts, lang: Lang): string {
+  if (standing === 'waived') return lang === 'zh' ? '豁免后达标' : 'met with waivers';
+  return outcomeWords[standing][lang];
+}
+
+const dictionary = {
+  title: { zh: '设施达标评估报告', en: 'Facility standards assessment' },
+  asOf: { zh: '评估基准日', en: 'As of' },
+  input: { zh: '输入文件', en: 'Input file' },
+  summary: { zh: '概况', en: 'Summary' },
+  item: { zh: '项目', en: 'Item' },
+  count: { zh: '数量', en: 'Count' },
+  rows: { zh: '行数', en: 'Rows' },
+  evaluated: { zh: '已评估', en: 'Evaluated' },
+  errors: { zh: '无法评估', en: 'Not evaluated' },
+  standards: { zh: '各标准达标情况', en: 'Facilities by standard' },
+  standardsNote: {
+    zh: '按机构计数：每家机构对每项适用于它的标准计一次。“豁免后达标”指仅因豁免而达标。',
+    en: 'Facilities counted once per standard applied to them. "Met with waivers": met only because waivers excuse requirements.',
+  },
+  standard: { zh: '标准', en: 'Standard' },
+  id: { zh: '编号', en: 'Id' },
+  total: { zh: '合计', en: 'Total' },
+  noStandards: { zh: '本批次没有评估任何机构。', en: 'No facility was evaluated in this batch.' },
+  programs: { zh: '规划目标', en: 'Programme targets' },
+  noPrograms: { zh: '本批次未测算规划目标。', en: 'No programme was measured for this batch.' },
+  source: { zh: '来源', en: 'Source' },
+  target: { zh: '目标', en: 'Target' },
+  by: { zh: '期限', en: 'By' },
+  area: { zh: '地区', en: 'Area' },
+  population: { zh: '基数', en: 'Counted' },
+  required: { zh: '要求', en: 'Required' },
+  achieved: { zh: '已达到', en: 'Achieved' },
+  gap: { zh: '尚差', en: 'Gap' },
+  status: { zh: '状态', en: 'Status' },
+  closest: { zh: '最接近达标的机构', en: 'Closest to counting' },
+  wholeRegion: { zh: '全部地区', en: 'whole region' },
+  areas: { zh: '各乡镇情况', en: 'By county and township' },
+  areasNote: {
+    zh: '单元格为“达标数/适用机构数”，达标含豁免后达标；“—”表示该标准不适用或未评估。',
+    en: 'Cells give facilities meeting the standard (waivers included) / facilities it applies to; "—": not applicable or not evaluated.',
+  },
+  county: { zh: '县（区）', en: 'County' },
+  township: { zh: '乡镇', en: 'Township' },
+  facilities: { zh: '机构数', en: 'Facilities' },
+  rowErrors: { zh: '未能评估的行', en: 'Rows not evaluated' },
+  noRowErrors: { zh: '所有行均已评估。', en: 'Every row was evaluated.' },
+  row: { zh: '行', en: 'Row' },
+  error: { zh: '错误', en: 'Error' },
+  problems: { zh: '问题', en: 'Problems' },
+  waivers: { zh: '豁免', en: 'Waivers' },
+  expired: { zh: '已过期的豁免（不再适用）', en: 'Expired waivers (no longer apply)' },
+  unused: { zh: '未使用的豁免（机构不在本批次，或已满足该要求）', en: 'Unused waivers (facility not in the batch, or the requirement is met)' },
+  facility: { zh: '机构编号', en: 'Facility' },
+  requirement: { zh: '要求', en: 'Requirement' },
+  expires: { zh: '到期日', en: 'Expires' },
+  approver: { zh: '批准单位', en: 'Approver' },
+  justification: { zh: '理由', en: 'Justification' },
+  anyStandard: { zh: '（所有标准）', en: '(any standard)' },
+  checklists: { zh: '各机构检查清单', en: 'Checklists by facility' },
+  outcome: { zh: '结论', en: 'Outcome' },
+  partial: {
+    zh: '本批次未输出完整清单：仅列出未达标、数据不全和已豁免的要求，其余要求未逐条列出。',
+    en: 'The batch was run without whole checklists: only gaps, unknowns and waived requirements are listed.',
+  },
+  advisory: { zh: '[建议]', en: '[advisory]' },
+  none: { zh: '无', en: 'none' },
+  legend: { zh: '图例', en: 'Legend' },
+  chart: { zh: '各标准机构达标情况', en: 'Facilities by standard and outcome' },
+} as const;
+
+export type Word = keyof typeof dictionary;
+
+/** A fixed phrase of the reports. */
+export const word = (key: Word, lang: Lang): string => dictionary[key][lang];
+
+/** The report's title, naming the input file (or, without one, the day it is judged on). */
+export function reportTitle(portfolio: Portfolio, lang: Lang): string {
+  return `${word('title', lang)} — ${portfolio.input ?? portfolio.asOf}`;
+}
+
+export function rowLabel(row: number, lang: Lang): string {
+  return lang === 'zh' ? `第 ${row} 行` : `row ${row}`;
+}
+
+export function appliedWaivers(applied: number, lang: Lang): string {
+  return lang === 'zh' ? `已适用豁免 ${applied} 项要求。` : `${applied} ${applied === 1 ? 'requirement' : 'requirements'} waived.`;
+}
+
+/** A standard (`<id>@<version>`) by its title, as the portfolio knows it. */
+export function standardTitle(portfolio: Portfolio, standard: string, lang: Lang): string {
+  return portfolio.standards.find((s) => s.standard === standard)?.title[lang] ?? standard;
+}
+
+export function facilityLabel(facility: BatchFacility, lang: Lang): string {
+  return facilityName(facility, lang);
+}
+
+/** Where a facility is: county, township, village (the province and city when nothing narrower is given). */
+export function placeOf(facility: BatchFacility, lang: Lang): string {
+  const r = facility.region;
+  const type = facility.type ? label('facilityTypes', facility.type)[lang] : undefined;
+  const parts = r ? [r.city, r.county, r.township, r.village].filter((p): p is string => !!p) : [];
+  return [parts.join(lang === 'zh' ? '' : ' '), type].filter(Boolean).join(' · ');
+}
+
+/** An area by name: its county and township; or the programme's whole region (长治市) when the target is measured over it. */
+export function areaName(
+  area: { readonly county?: string | undefined; readonly township?: string | undefined },
+  lang: Lang,
+  region?: ProgramProgress['region'],
+): string {
+  const parts = [area.county, area.township].filter((p): p is string => !!p);
+  if (parts.length > 0) return parts.join(lang === 'zh' ? '' : ' ');
+  return region?.county ?? region?.city ?? region?.province ?? word('wholeRegion', lang);
+}
+
+/** The cell of a standard in the township table: met (waivers included) over the facilities it applies to. */
+export function metOverApplicable(counts: FacilityCounts | undefined): string {
+  if (!counts) return '—';
+  const applicable = counts.met + counts.waived + counts.gap + counts.unknown;
+  return applicable === 0 ? '—' : `${counts.met + counts.waived}/${applicable}`;
+}
+
+export const totalOf = (counts: FacilityCounts): number => standings.reduce((n, s) => n + counts[s], 0);
+
+/** The bound a target sets: `不少于100%`, `more than 50%`, `不少于 2 家`. */
+export function boundText(target: TargetProgress, lang: Lang): string {
+  const zh = lang === 'zh';
+  const op = target.bound.operator === 'moreThan' ? (zh ? '超过' : 'more than') : zh ? '不少于' : 'at least';
+  if (target.measure === 'share') {
+    const pct = Math.round(target.bound.value * 100 * 1e6) / 1e6;
+    const of = target.unit === 'people' ? (zh ? '的人员' : ' of the people') : zh ? '的机构' : ' of the facilities';
+    return zh ? `${op}${pct}%${of}` : `${op} ${pct}%${of}`;
+  }
+  return zh ? `${op} ${target.bound.value} 家` : `${op} ${target.bound.value} ${target.bound.value === 1 ? 'facility' : 'facilities'}`;
+}
+
+/** What makes a facility count for a target. */
+export function countsText(target: TargetProgress, lang: Lang): string {
+  const zh = lang === 'zh';
+  const { counts } = target;
+  if ('numerator' in counts) {
+    const sum = (fields: readonly string[]) => fields.map((f) => factLabel(f, lang)).join(zh ? '＋' : ' + ');
+    return zh ? `人员占比：${sum(counts.numerator)} ÷ （${sum(counts.denominator)}）` : `share of people: ${sum(counts.numerator)} ÷ (${sum(counts.denominator)})`;
+  }
+  if ('condition' in counts) return zh ? '满足目标所列条件的机构' : 'facilities meeting the condition the target sets';
+  return zh ? `达到 ${counts.standard} 的${label('facilityTypes', target.facilityType).zh}` : `${label('facilityTypes', target.facilityType).en}s meeting ${counts.standard}`;
+}
+
+export const unitWord = (target: TargetProgress, lang: Lang): string =>
+  target.unit === 'people' ? (lang === 'zh' ? '人' : 'people') : lang === 'zh' ? '家' : 'facilities';
+
+/** What the achieved figure hides: those counted by waiver, those not settled. */
+export function achievedNotes(area: AreaProgress, target: TargetProgress, lang: Lang): string[] {
+  const zh = lang === 'zh';
+  const notes: string[] = [];
+  if (area.byWaiver > 0) notes.push(zh ? `含豁免 ${area.byWaiver}` : `${area.byWaiver} by waiver`);
+  if (area.unknown > 0) {
+    const who = target.unit === 'people' ? (zh ? '家机构人员数据缺失' : `${area.unknown === 1 ? 'facility' : 'facilities'} without staff data`) : zh ? '家数据不全' : 'undecided';
+    notes.push(zh ? `另有 ${area.unknown} ${who}` : `${area.unknown} ${who}`);
+  }
+  return notes;
+}
+
+/** The achieved figure with its notes: `2（含豁免 1，另有 1 家数据不全）`. */
+export function achievedText(area: AreaProgress, target: TargetProgress, lang: Lang): string {
+  const notes = achievedNotes(area, target, lang);
+  if (notes.length === 0) return String(area.achieved);
+  return lang === 'zh' ? `${area.achieved}（${notes.join('，')}）` : `${area.achieved} (${notes.join(', ')})`;
+}
+
+/** A target's status over an area; an area without any facility of the type says so rather than "met". */
+export function statusWords(area: AreaProgress, target: TargetProgress, lang: Lang): string {
+  if (isEmpty(area)) {
+    if (target.unit === 'people') return lang === 'zh' ? '本批次无相关人员数据' : 'no staff counted in this batch';
+    return lang === 'zh' ? `本批次无${label('facilityTypes', target.facilityType).zh}` : `no ${label('facilityTypes', target.facilityType).en} in this batch`;
+  }
+  return outcomeWords[area.status][lang];
+}
+
+/** Whether nothing in the batch counts for a target in an area (a share of nothing is trivially met). */
+export const isEmpty = (area: AreaProgress): boolean => area.population === 0 && area.unknown === 0;
+
+/** One of the closest facilities: name, row and requirements still open. */
+export function closestText(c: AreaProgress['closest'][number], lang: Lang): string {
+  const name = facilityName(c, lang);
+  return lang === 'zh' ? `${name}（第 ${c.row} 行，尚有 ${c.open} 项未满足）` : `${name} (row ${c.row}, ${c.open} open)`;
+}
+
+/** A waiver's standard, or that it covers every standard. */
+export const waiverStandard = (w: Waiver, lang: Lang): string => w.standard ?? word('anyStandard', lang);
+
+/** A report's requirements as far as the batch wrote them: all of them, or only those not met. */
+export function listedRequirements(report: BatchReport): { readonly requirements: BatchReport['gaps']; readonly complete: boolean } {
+  if (report.requirements) return { requirements: report.requirements, complete: true };
+  return { requirements: [...report.gaps, ...(report.waived ?? [])], complete: false };
+}
