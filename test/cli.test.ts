@@ -22,6 +22,20 @@ function tempFile(name: string, text: string): string {
 }
 
 describe('facility-standards check', () => {
+  it('writes the checklist as Markdown or as one self-contained HTML page', async () => {
+    const markdown = await cli('check', example, '--standard', 'changzhi/village-clinic', '--format', 'markdown', '--lang', 'en');
+    expect(markdown.code).toBe(1);
+    // The example's clinic (examples/xigou-dongzhuang.yaml) has no public health room: one of the four rooms is missing.
+    expect(markdown.stdout).toContain('| Changzhi standardized village clinic | changzhi/village-clinic@2026 | 0 | 0 | 1 | 0 | 0 | 1 |');
+    expect(markdown.stdout).toMatch(/✗ .*Four separate rooms/);
+    const html = await cli('check', example, '--standard', 'changzhi/village-clinic', '--format', 'html');
+    expect(html.stdout).toMatch(/^<!DOCTYPE html>/i);
+    expect(html.stdout).toContain('缺少：公共卫生室');
+    expect(html.stdout).not.toMatch(/<(script|link|img)[^>]+(src|href)="https?:/);
+    const ladder = await cli('check', example, '--ladder', 'changzhi/village-clinic', '--format', 'html');
+    expect(ladder.code).toBe(2);
+  });
+
   it('prints a Chinese checklist with the gaps and exits 1 when there are gaps', async () => {
     const { code, stdout, stderr } = await cli('check', example, '--standard', 'changzhi/village-clinic');
     expect(code).toBe(1);

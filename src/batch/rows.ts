@@ -166,19 +166,11 @@ function evaluateRow(input: InputRow, context: RowContext, tally: Tally): Output
     return context.waivers?.length ? applyWaivers(evaluated, context.waivers, asOf) : evaluated;
   };
   const full = standards.map(evaluateOne);
-  const reports = full.map((report, i): BatchReport => {
-    const standard = standards[i]!;
-    const counts = (tally.outcomes[`${standard.id}@${standard.version}`] ??= emptyCounts());
+  const reports = full.map((report) => {
+    const batchReport = batchReportOf(report, context.detail ?? 'gaps');
+    const counts = (tally.outcomes[batchReport.standard] ??= emptyCounts());
     counts[facilityStanding(report.outcome, report.requirements)]++;
-    const waived = report.counts.waived > 0 ? report.requirements.filter((r) => r.outcome === 'waived') : undefined;
-    return {
-      standard: `${standard.id}@${standard.version}`,
-      outcome: report.outcome,
-      counts: report.counts,
-      gaps: report.requirements.filter((r) => r.outcome === 'gap' || r.outcome === 'unknown'),
-      ...(waived && { waived }),
-      ...(context.detail === 'all' && { requirements: report.requirements }),
-    };
+    return batchReport;
   });
   const reportFor = (id: string): Report => {
     const standard = standardStandingFor(id, record, context.available);
@@ -186,16 +178,29 @@ function evaluateRow(input: InputRow, context: RowContext, tally: Tally): Output
     return i >= 0 ? full[i]! : evaluateOne(standard);
   };
   const targets = context.programs?.flatMap((program) => contributions(program, record, reportFor)) ?? [];
+  return { row: input.row, facility: facilityOf(record), reports, ...(targets.length > 0 && { targets }) };
+}
+
+/** Who and where a record's facility is, as a batch names it. */
+export function facilityOf(record: FacilityRecord): BatchFacility {
   return {
-    row: input.row,
-    facility: {
-      ...(record.id !== undefined && { id: record.id }),
-      ...(record.name !== undefined && { name: record.name }),
-      ...(record.type !== undefined && { type: record.type }),
-      ...(record.region !== undefined && { region: record.region }),
-    },
-    reports,
-    ...(targets.length > 0 && { targets }),
+    ...(record.id !== undefined && { id: record.id }),
+    ...(record.name !== undefined && { name: record.name }),
+    ...(record.type !== undefined && { type: record.type }),
+    ...(record.region !== undefined && { region: record.region }),
+  };
+}
+
+/** A report as a batch writes it: its gaps, unknowns and waived items, and with `all` every requirement. */
+export function batchReportOf(report: Report, detail: 'gaps' | 'all'): BatchReport {
+  const waived = report.counts.waived > 0 ? report.requirements.filter((r) => r.outcome === 'waived') : undefined;
+  return {
+    standard: `${report.standard.id}@${report.standard.version}`,
+    outcome: report.outcome,
+    counts: report.counts,
+    gaps: report.requirements.filter((r) => r.outcome === 'gap' || r.outcome === 'unknown'),
+    ...(waived && { waived }),
+    ...(detail === 'all' && { requirements: report.requirements }),
   };
 }
 

@@ -4,6 +4,8 @@ import { availableParallelism } from 'node:os';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { formatOf, unknownFormatMessage } from '../batch/input.js';
+import { portfolioBuilder } from '../batch/portfolio.js';
+import { batchReportOf, facilityOf, today, type OutputRow } from '../batch/rows.js';
 import { runBatch, type BatchResult } from '../batch/run.js';
 import { SheetError } from '../batch/sheet.js';
 import { assessmentArgs, AssessmentUsageError, prepareAssessment, summaryText } from './assessment.js';
@@ -17,6 +19,8 @@ import { assessLadderRecord, type LadderAssessment } from '../evaluate/ladder.js
 import { loadRuleFiles, readRecordFile, ruleFilePaths } from '../files.js';
 import type { FacilityRecord } from '../record/schema.js';
 import { renderJson, renderLadderJson } from '../report/json.js';
+import { renderPortfolioHtml } from '../report/html.js';
+import { renderPortfolioMarkdown } from '../report/markdown.js';
 import { renderLadderText, renderText } from '../report/text.js';
 import { bundledLadders, bundledPrograms, bundledStandards, standardsFor } from '../standard/registry.js';
 import type { Ladder } from '../standard/ladder.js';
@@ -43,7 +47,7 @@ Commands:
                           type in force in its region (national, province, city, county)
       --ladder ID         Instead: the highest level reached on a ladder, and the gaps to the next
       --rules PATH        Load rule files or directories too (repeatable); they may extend bundled ones
-      --format text|json  Output format (default: text)
+      --format FORMAT     text (the default), json, markdown, or html (one self-contained page)
       --lang zh|en        Language of the text output (default: zh)
   batch <file>            Evaluate many records: one output line (NDJSON) per input row, its
                           reports with their gaps, or why it could not be evaluated. The file:
@@ -123,7 +127,7 @@ async function check(args: readonly string[], io: Io): Promise<number> {
       lang: { type: 'string', default: 'zh' },
     },
   });
-  const format = oneOf('--format', values.format, ['text', 'json'] as const);
+  const format = oneOf('--format', values.format, ['text', 'json', 'markdown', 'html'] as const);
   const lang = oneOf('--lang', values.lang, ['zh', 'en'] as const);
   if (positionals.length === 0) throw new UsageError('check needs at least one record file');
 
@@ -143,8 +147,11 @@ async function check(args: readonly string[], io: Io): Promise<number> {
   const chosen = pick('standard', values.standard ?? [], standards);
   const chosenLadders = pick('ladder', values.ladder ?? [], ladders);
   if (chosen.length > 0 && chosenLadders.length > 0) throw new UsageError('give --standard or --ladder, not both');
+  if (chosenLadders.length > 0 && (format === 'markdown' || format === 'html')) throw new UsageError(`--ladder writes text or json, not ${format}`);
 
   const reports: Report[] = [];
+  /** The same reports by facility, for the Markdown and HTML reports. */
+  const facilities: OutputRow[] = [];
   const assessments: LadderAssessment[] = [];
   const errors: string[] = [];
   for (const file of positionals) {
@@ -166,7 +173,10 @@ async function check(args: readonly string[], io: Io): Promise<number> {
         const which = records.length > 1 ? `${file} record ${index + 1}` : file;
         errors.push(`${which}: no standard to apply; give the record a "type" (village-clinic or township-health-center) or pass --standard`);
       }
-      for (const standard of applicable) reports.push(await evaluateRecord(record, standard));
+      const own: Report[] = [];
+      for (const standard of applicable) own.push(await evaluateRecord(record, standard));
+      reports.push(...own);
+      if (own.length > 0) facilities.push({ row: facilities.length + 1, facility: facilityOf(record), reports: own.map((r) => batchReportOf(r, 'all')) });
     }
   }
 
@@ -174,6 +184,12 @@ async function check(args: readonly string[], io: Io): Promise<number> {
     if (format === 'json') io.stdout(renderLadderJson(assessments, errors));
     else if (assessments.length > 0) io.stdout(renderLadderText(assessments, { lang }));
   } else if (format === 'json') io.stdout(renderJson(reports, errors));
+  else if (format === 'markdown' || format === 'html') {
+    const builder = portfolioBuilder({ standards: standards.values(), asOf: today(), input: positionals.join(', ') });
+    for (const facility of facilities) builder.add(facility);
+    const portfolio = builder.finish();
+    io.stdout(format === 'html' ? renderPortfolioHtml(portfolio, { lang }) : renderPortfolioMarkdown(portfolio, { lang }));
+  }
   else if (reports.length > 0) io.stdout(renderText(reports, { lang }));
   for (const error of errors) io.stderr(`${error}\n`);
 
