@@ -70,7 +70,7 @@ export {
 } from './batch/portfolio.js';
 export { assessLadder, assessLadderRecord, type LadderAssessment, type LadderOptions, type LevelResult } from './evaluate/ladder.js';
 
-export { renderLadderText, renderText, type TextOptions } from './report/text.js';
+export { outcomeWords, renderLadderText, renderText, type TextOptions } from './report/text.js';
 export { renderJson, renderLadderJson } from './report/json.js';
 export { renderPortfolioMarkdown } from './report/markdown.js';
 export { renderPortfolioHtml } from './report/html.js';

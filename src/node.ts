@@ -5,6 +5,5 @@ export { batchContext, runBatch, type BatchFormat, type BatchOptions, type Batch
 export { formatOf } from './batch/input.js';
 export { templateColumns, templateCsv, templateXlsx, type TemplateColumn, type TemplateLang } from './batch/template.js';
 export type { BatchReport, InputRow, OutputRow, Tally } from './batch/rows.js';
-export { availablePrograms } from './batch/run.js';
 export { parseWaivers, WaiverFileError } from './waiver/read.js';
 export { recordFromRow, sheetColumns, SheetError, type Column } from './batch/sheet.js';

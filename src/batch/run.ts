@@ -91,13 +91,6 @@ export async function batchContext(spec: ContextSpec): Promise<RowContext> {
   };
 }
 
-/** The programmes a batch can measure: bundled, and any among the rule files. */
-export async function availablePrograms(rules: readonly string[] = []): Promise<Map<string, Program>> {
-  const programs = new Map<string, Program>(bundledPrograms());
-  if (rules.length > 0) for (const [id, p] of (await loadRuleFiles(rules)).programs) programs.set(id, p);
-  return programs;
-}
-
 /**
  * Evaluates every row of a batch input (NDJSON, CSV, xlsx, or a YAML or JSON list: see
  * `BatchFormat`) and writes one output line per row, in input order: its reports, or why it

@@ -1,16 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { portfolioBuilder, type Portfolio } from '../batch/portfolio.js';
 import { today, type Tally } from '../batch/rows.js';
-import { availablePrograms, type BatchSettings } from '../batch/run.js';
+import type { BatchSettings } from '../batch/run.js';
 import { loadRuleFiles } from '../files.js';
 import type { ProgramProgress } from '../program/measure.js';
 import { renderPortfolioHtml } from '../report/html.js';
 import { renderPortfolioMarkdown } from '../report/markdown.js';
-import { bundledStandards } from '../standard/registry.js';
+import type { Program } from '../program/types.js';
+import { bundledPrograms, bundledStandards } from '../standard/registry.js';
 import type { Standard } from '../standard/types.js';
 import type { Lang } from '../text.js';
 import { parseWaivers } from '../waiver/read.js';
 import type { Waiver } from '../waiver/schema.js';
+import { oneOf, UsageError } from './usage.js';
 
 /** The batch options for an assessment: programme targets, waivers, a report people read. */
 export const assessmentArgs = {
@@ -40,31 +42,31 @@ export function reportFormatOf(path: string): ReportFormat | undefined {
   return undefined;
 }
 
-export class AssessmentUsageError extends Error {}
-
 /**
  * Reads what an assessment needs beyond the batch itself and returns the batch settings it adds,
  * and `finish`, which measures the programmes and renders the report once the batch is done.
  */
 export async function prepareAssessment(values: AssessmentValues, input: string) {
-  const lang: Lang | undefined = values.lang === 'en' ? 'en' : values.lang === 'zh' || values.lang === undefined ? 'zh' : undefined;
-  if (!lang) throw new AssessmentUsageError(`--lang must be one of zh, en, not "${values.lang}"`);
+  const lang = oneOf('--lang', values.lang ?? 'zh', ['zh', 'en'] as const);
   const asOf = values['as-of'] ?? today();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
-    throw new AssessmentUsageError(`--as-of is a date written YYYY-MM-DD, not "${asOf}"`);
+    throw new UsageError(`--as-of is a date written YYYY-MM-DD, not "${asOf}"`);
   }
   const format = values.report === undefined ? undefined : reportFormatOf(values.report);
   if (values.report !== undefined && !format) {
-    throw new AssessmentUsageError(`cannot tell the format of the report ${values.report}: name it .html, .md or .json`);
+    throw new UsageError(`cannot tell the format of the report ${values.report}: name it .html, .md or .json`);
   }
 
-  const rules = values.rules ?? [];
   const standards = new Map<string, Standard>(bundledStandards());
-  if (rules.length > 0) for (const [id, s] of (await loadRuleFiles(rules)).standards) standards.set(id, s);
-  const programs = await availablePrograms(rules);
+  const programs = new Map<string, Program>(bundledPrograms());
+  if (values.rules?.length) {
+    const loaded = await loadRuleFiles(values.rules);
+    for (const [id, s] of loaded.standards) standards.set(id, s);
+    for (const [id, p] of loaded.programs) programs.set(id, p);
+  }
   const chosenPrograms = (values.program ?? []).map((id) => {
     const program = programs.get(id);
-    if (!program) throw new AssessmentUsageError(`unknown programme "${id}"; known: ${[...programs.keys()].join(', ')}`);
+    if (!program) throw new UsageError(`unknown programme "${id}"; known: ${[...programs.keys()].join(', ')}`);
     return program;
   });
   const waivers: Waiver[] = values.waivers === undefined ? [] : parseWaivers(await readFile(values.waivers, 'utf8'), values.waivers, standards);

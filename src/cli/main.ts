@@ -8,10 +8,11 @@ import { portfolioBuilder } from '../batch/portfolio.js';
 import { batchReportOf, facilityOf, today, type OutputRow } from '../batch/rows.js';
 import { runBatch, type BatchResult } from '../batch/run.js';
 import { SheetError } from '../batch/sheet.js';
-import { assessmentArgs, AssessmentUsageError, prepareAssessment, summaryText } from './assessment.js';
+import { assessmentArgs, prepareAssessment, summaryText } from './assessment.js';
 import { countLines, progressBar } from './progress.js';
 import { schemaCommand } from './schema.js';
 import { templateCommand } from './template.js';
+import { oneOf, UsageError } from './usage.js';
 import { DiagnosticError } from '../diagnostic.js';
 import { evaluateRecord } from '../evaluate/evaluate.js';
 import type { Report } from '../evaluate/result.js';
@@ -357,16 +358,10 @@ async function validate(paths: readonly string[], io: Io): Promise<number> {
   return exitCode.met;
 }
 
-class UsageError extends Error {}
-
-function oneOf<const T extends readonly string[]>(flag: string, value: string | undefined, allowed: T): T[number] {
-  if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T[number];
-  throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
-}
 
 /** Errors about the user's input, whose message says what to fix; anything else is a fault here. */
 function isInputError(error: unknown): error is Error {
-  if (error instanceof DiagnosticError || error instanceof UsageError || error instanceof AssessmentUsageError) return true;
+  if (error instanceof DiagnosticError || error instanceof UsageError) return true;
   // A file that cannot be read (ENOENT …) or an argument parseArgs rejects (ERR_PARSE_ARGS_…).
   return error instanceof Error && 'code' in error && typeof error.code === 'string';
 }

@@ -157,7 +157,9 @@ export function measureProgram(program: Program, facilities: readonly Contributi
       const groups = new Map<string, typeof counted>();
       for (const entry of counted) {
         const key = areaKey(target, entry.facility);
-        groups.set(key, [...(groups.get(key) ?? []), entry]);
+        const group = groups.get(key);
+        if (group) group.push(entry);
+        else groups.set(key, [entry]);
       }
       if (groups.size === 0) groups.set(areaKey(target, { row: 0 }), []);
       return {

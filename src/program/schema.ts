@@ -1,13 +1,13 @@
 import * as z from 'zod';
 import { codesOf } from '../record/vocabulary.js';
-import { ConditionSchema, LocalizedTextSchema, SourceDocumentSchema } from '../standard/schema.js';
+import { calendarDate, ConditionSchema, LocalizedTextSchema, SourceDocumentSchema } from '../standard/schema.js';
 
 /** The YAML schema of a programme file in `rules/programs/`: a city's or county's targets. */
 
 const kebab = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const deadline = 'a deadline is written YYYY-MM-DD, e.g. 2028-12-31 (the end of the year the text names)';
-const isoDate = z.string({ error: deadline }).regex(/^\d{4}-\d{2}-\d{2}$/, deadline);
+const isoDate = calendarDate(deadline);
 
 /** `atLeast` for 不少于/达到/以上 (≥); `moreThan` for 超过 (>). */
 const BoundSchema = z

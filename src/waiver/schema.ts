@@ -1,9 +1,7 @@
 import * as z from 'zod';
+import { calendarDate } from '../standard/schema.js';
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD, e.g. 2026-12-31')
-  .refine((date) => !Number.isNaN(Date.parse(date)) && new Date(date).toISOString().startsWith(date), 'not a calendar date');
+const isoDate = calendarDate('a date is written YYYY-MM-DD, e.g. 2026-12-31');
 
 /**
  * A waiver: an approved, dated exception for one facility from one requirement (a clinic whose

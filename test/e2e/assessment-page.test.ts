@@ -3,8 +3,7 @@
 // the checklist and gap list checked in Chinese and English, no page errors, and a screenshot in
 // test/e2e/__screenshots__/.
 //
-// Needs Debian's chromium (/usr/bin/chromium, or CHROMIUM_PATH). Without it the suite is skipped
-// locally, and fails when CI_REQUIRE_BROWSER=1 (as .ci/run sets).
+// Needs Chromium: see test/support/chromium.ts.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { builtinModules } from 'node:module';
@@ -12,33 +11,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { build, type Plugin } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium, requireChromium, screenshots } from '../support/chromium.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pageDir = join(root, 'examples/assessment-page');
-const screenshots = join(root, 'test/e2e/__screenshots__');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-const browserRequired = process.env.CI_REQUIRE_BROWSER === '1';
-
-if (!hasChromium && !browserRequired) {
-  console.warn(
-    `test/e2e/assessment-page.test.ts: skipped, no Chromium at ${chromiumPath} (apt-get install -y chromium; CI_REQUIRE_BROWSER=1 makes this a failure)`,
-  );
-}
-
-/** Flags for Chromium in a container: no sandbox, GPU, background traffic or first-run UI. */
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -75,18 +54,13 @@ function noNodeBuiltins(found: string[]): Plugin {
   };
 }
 
-describe('Chromium for the browser test', () => {
-  it.runIf(browserRequired)('is installed, as CI_REQUIRE_BROWSER=1 requires', () => {
-    expect(hasChromium, `no Chromium at ${chromiumPath}: apt-get install -y chromium`).toBe(true);
-  });
-});
+requireChromium('the assessment page test');
 
 describe.skipIf(!hasChromium)('the assessment page in headless Chromium', () => {
   let out: string;
-  let userDataDir: string;
   let server: Server | undefined;
   let url: string;
-  let context: BrowserContext | undefined;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   let page: Page;
   const builtinsRequested: string[] = [];
   const pageErrors: string[] = [];
@@ -95,7 +69,6 @@ describe.skipIf(!hasChromium)('the assessment page in headless Chromium', () => 
   beforeAll(async () => {
     if (!existsSync(join(root, 'dist/index.js'))) throw new Error('dist/index.js is missing: run `npm run build` first (npm test does)');
     out = mkdtempSync(join(tmpdir(), 'assessment-page-'));
-    userDataDir = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
     await build({
       configFile: join(pageDir, 'vite.config.ts'),
       logLevel: 'error',
@@ -103,14 +76,8 @@ describe.skipIf(!hasChromium)('the assessment page in headless Chromium', () => 
       build: { outDir: out, emptyOutDir: true },
     });
     ({ server, url } = await serve(out));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: chromiumPath,
-      headless: true,
-      args: chromiumArgs,
-      viewport: { width: 1280, height: 900 },
-      locale: 'zh-CN',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await launchChromium({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    ({ page } = browser);
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(message.text());
@@ -120,9 +87,9 @@ describe.skipIf(!hasChromium)('the assessment page in headless Chromium', () => 
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    for (const dir of [out, userDataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+    if (out) rmSync(out, { recursive: true, force: true });
   });
 
   const gaps = () =>

@@ -2,52 +2,24 @@
 // blocked: the title, the summary counts, a facility's gaps, the chart, the checklists in print
 // (even one collapsed on screen), a full-page screenshot in test/e2e/__screenshots__/ and an A4 PDF.
 //
-// Needs Debian's chromium (/usr/bin/chromium, or CHROMIUM_PATH). Without it the suite is skipped
-// locally, and fails when CI_REQUIRE_BROWSER=1 (as .ci/run sets).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Needs Chromium: see test/support/chromium.ts.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPortfolioHtml } from '../../src/index.js';
+import { hasChromium, launchChromium, requireChromium, screenshots } from '../support/chromium.js';
 import { buildPortfolio, hostileName } from '../support/portfolio.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const screenshots = join(root, 'test/e2e/__screenshots__');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-const browserRequired = process.env.CI_REQUIRE_BROWSER === '1';
-
-if (!hasChromium && !browserRequired) {
-  console.warn(
-    `test/e2e/portfolio-report.test.ts: skipped, no Chromium at ${chromiumPath} (apt-get install -y chromium; CI_REQUIRE_BROWSER=1 makes this a failure)`,
-  );
-}
-
-/** Flags for Chromium in a container: no sandbox, GPU, background traffic or first-run UI. */
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-describe('Chromium for the portfolio report test', () => {
-  it.runIf(browserRequired)('is installed, as CI_REQUIRE_BROWSER=1 requires', () => {
-    expect(hasChromium, `no Chromium at ${chromiumPath}: apt-get install -y chromium`).toBe(true);
-  });
-});
+requireChromium('the portfolio report test');
 
 describe.skipIf(!hasChromium)('the HTML portfolio report in headless Chromium', () => {
   const { portfolio } = buildPortfolio();
   let dir: string;
-  let userDataDir: string;
   let file: string;
-  let context: BrowserContext | undefined;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
   let page: Page;
   /** Every request the page made, and those that were not for the report's own file. */
   const requests: string[] = [];
@@ -56,25 +28,17 @@ describe.skipIf(!hasChromium)('the HTML portfolio report in headless Chromium', 
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'portfolio-report-'));
-    userDataDir = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
     file = join(dir, 'report.html');
     writeFileSync(file, renderPortfolioHtml(portfolio));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: chromiumPath,
-      headless: true,
-      args: chromiumArgs,
-      // A4 at 96 dpi.
-      viewport: { width: 794, height: 1123 },
-      locale: 'zh-CN',
-      offline: true,
-    });
-    await context.route('**/*', (route) => {
+    // A4 at 96 dpi.
+    browser = await launchChromium({ viewport: { width: 794, height: 1123 }, locale: 'zh-CN', offline: true });
+    ({ page } = browser);
+    await browser.context.route('**/*', (route) => {
       const url = route.request().url();
       if (url.startsWith('file:')) return route.continue();
       blocked.push(url);
       return route.abort('blockedbyclient');
     });
-    page = context.pages()[0] ?? (await context.newPage());
     page.on('request', (request) => requests.push(request.url()));
     page.on('pageerror', (error) => pageErrors.push(String(error)));
     await page.goto(pathToFileURL(file).href);
@@ -82,8 +46,8 @@ describe.skipIf(!hasChromium)('the HTML portfolio report in headless Chromium', 
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    for (const d of [dir, userDataDir]) if (d) rmSync(d, { recursive: true, force: true });
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('loads from its file alone: no request to the network was even attempted', () => {

@@ -4,6 +4,7 @@
 import {
   bundledStandards,
   evaluateSync,
+  outcomeWords,
   RecordError,
   type Lang,
   type Outcome,
@@ -29,14 +30,6 @@ const words = {
   invalid: { zh: '填写有误：', en: 'Please correct: ' },
   switchTo: { zh: 'English', en: '中文' },
 } as const;
-
-const outcomeWords: Record<Outcome, Record<Lang, string>> = {
-  met: { zh: '达标', en: 'met' },
-  gap: { zh: '未达标', en: 'gap' },
-  unknown: { zh: '数据不全，无法判定', en: 'unknown (data missing)' },
-  'not-applicable': { zh: '不适用', en: 'not applicable' },
-  waived: { zh: '已豁免', en: 'waived' },
-};
 
 const marks: Record<Outcome, string> = { met: '✓', gap: '✗', unknown: '?', 'not-applicable': '–', waived: '~' };
 
