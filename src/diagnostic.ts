@@ -1,3 +1,5 @@
+import { nearest } from './suggest.js';
+import type { LocalizedText } from './text.js';
 /**
  * A problem found in an input, with where it is: file, 1-based line and column, and the path
  * of the offending value inside the document. Printed as `file:line:column: message`.
@@ -63,3 +65,59 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }
   return out;
 }
+
+/** A standard applied to a record of another facility type: never an outcome, always said. */
+export class FacilityTypeError extends DiagnosticError {
+  override name = 'FacilityTypeError';
+  readonly code = 'facility-type-mismatch';
+  /** The standard's id, its facility type, and the record's. */
+  readonly standard: string;
+  readonly standardType: string;
+  readonly recordType: string;
+  /** The sentence in both languages. */
+  readonly text: LocalizedText;
+
+  constructor(standard: { id: string; facilityType: string }, recordType: string, facility?: string) {
+    const text = {
+      zh: `${facility ? `${facility}：` : ''}标准 ${standard.id} 适用于${typeWords(standard.facilityType).zh}，该记录的机构类型是${typeWords(recordType).zh}，不能用此标准评估`,
+      en: `${facility ? `${facility}: ` : ''}standard ${standard.id} is for ${typeWords(standard.facilityType).en}s; the record is a ${typeWords(recordType).en}, so it cannot be checked against it`,
+    };
+    super(text.en, [new Diagnostic(text.en, { path: 'type' })]);
+    this.standard = standard.id;
+    this.standardType = standard.facilityType;
+    this.recordType = recordType;
+    this.text = text;
+  }
+}
+
+/** A standard, ladder or programme id that is not loaded; `suggestions` are the nearest known ids. */
+export class UnknownIdError extends Error {
+  override name = 'UnknownIdError';
+  readonly code = 'unknown-id';
+  readonly suggestions: readonly string[];
+  readonly text: LocalizedText;
+
+  constructor(
+    readonly kind: 'standard' | 'ladder' | 'programme',
+    readonly id: string,
+    known: readonly string[],
+  ) {
+    const suggestions = nearest(id, known);
+    const kindZh = { standard: '标准', ladder: '等级阶梯', programme: '行动目标' }[kind];
+    const shown = id.length > 80 ? `${id.slice(0, 80)}…` : id;
+    const text = {
+      zh: `没有${kindZh}“${shown}”${suggestions.length ? `，是否为 ${suggestions.join('、')}？` : `；已有：${known.join('、')}`}`,
+      en: `no ${kind} "${shown}"${suggestions.length ? `; did you mean ${suggestions.join(', ')}?` : `; known: ${known.join(', ')}`}`,
+    };
+    super(text.en);
+    this.suggestions = suggestions;
+    this.text = text;
+  }
+}
+
+const typeNames: Record<string, LocalizedText> = {
+  'village-clinic': { zh: '村卫生室', en: 'village clinic' },
+  'township-health-center': { zh: '乡镇卫生院', en: 'township health center' },
+};
+const typeWords = (type: string): LocalizedText => typeNames[type] ?? { zh: type, en: type };
+

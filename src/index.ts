@@ -1,5 +1,6 @@
 // The browser-safe core: no file system, no Node built-ins. `facility-standards/node` adds files.
-export { Diagnostic, DiagnosticError, RecordError, RuleFileError } from './diagnostic.js';
+export { Diagnostic, DiagnosticError, FacilityTypeError, RecordError, RuleFileError, UnknownIdError } from './diagnostic.js';
+export type { Notice, NoticeCode } from './notice.js';
 export type { Lang, LocalizedText } from './text.js';
 
 export { FacilityRecord } from './record/schema.js';
@@ -19,7 +20,9 @@ export {
   bundledStandard,
   bundledStandards,
   bundledStandardsFor,
+  selectStandards,
   standardsFor,
+  type StandardSelection,
 } from './standard/registry.js';
 export { LadderSchema, type Ladder, type LadderLevel } from './standard/ladder.js';
 export type {

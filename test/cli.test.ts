@@ -101,7 +101,8 @@ describe('facility-standards check', () => {
     const path = tempFile('untyped.yaml', 'id: untyped\n');
     const { code, stderr } = await cli('check', path);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/no standard to apply/);
+    expect(stderr).toMatch(/没有可用的标准；请给记录填写机构类型/);
+    expect((await cli('check', path, '--lang', 'en')).stderr).toMatch(/no standard to apply/);
   });
 
   it('exits 2 for usage errors', async () => {

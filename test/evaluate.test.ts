@@ -189,21 +189,27 @@ describe('running', () => {
     expect(a).toBe(b);
   });
 
-  it('applies every standard for the record type; needs a type to choose them', async () => {
-    const reports = await evaluateAll(record(3));
-    const forType = [...bundledStandards().values()].filter((s) => s.facilityType === 'village-clinic').map((s) => s.id);
-    const ids = reports.map((r) => r.standard.id);
-    expect([...ids].sort()).toEqual([...forType].sort());
-    // National first; a standard before the ones that build on it.
+  it('applies the national standards to a record that gives no region, and says which local ones it cannot place', async () => {
+    const { region: _region, ...nowhere } = record(3);
+    const reports = await evaluateAll(nowhere);
+    expect(reports.map((r) => r.standard.id)).toEqual(['national/village-clinic-2014']);
+    const unplaced = reports[0]!.notices!.find((n) => n.code === 'region-unplaced')!;
+    expect(unplaced.values!.fields).toEqual(['region.province', 'region.city', 'region.county']);
+    expect(unplaced.values!.for).toContain('changzhi/village-clinic');
+    expect(unplaced.message.zh).toMatch(/未填所在省/);
+    await expect(evaluateAll({ id: 'x' })).rejects.toBeInstanceOf(RecordError);
+  });
+
+  it('orders the standards national first, a standard before the ones that build on it', async () => {
+    const ids = (await evaluateAll({ type: 'village-clinic', region: { province: '山西省', city: '长治市', county: '长子县' } })).map((r) => r.standard.id);
     expect(ids[0]).toBe('national/village-clinic-2014');
     for (const id of ids) {
       const parent = bundledStandard(id).extends;
       if (parent) expect(ids.indexOf(parent)).toBeLessThan(ids.indexOf(id));
     }
-    await expect(evaluateAll({ id: 'x' })).rejects.toBeInstanceOf(RecordError);
   });
 
-  it('applies only the standards in force in the record\'s region, a county overlay in place of its parent', async () => {
+  it('applies only the standards the record is known to be under, a county overlay in place of its parent', async () => {
     const ids = async (region: FacilityRecordInput['region']) =>
       (await evaluateAll({ type: 'village-clinic', region })).map((r) => r.standard.id).sort();
     const changzhi = ['changzhi/village-clinic', 'changzhi/village-clinic-demonstration', 'national/village-clinic-2014'];
@@ -214,9 +220,35 @@ describe('running', () => {
       'pingshun/village-clinic-demonstration',
     ]);
     expect(await ids({ province: '山西省', city: '吕梁市', county: '文水县' })).toEqual(['national/village-clinic-2014', 'wenshui/village-clinic']);
-    const shandong = await ids({ province: '山东省', city: '聊城市' });
-    expect(shandong).toContain('yanggu/village-clinic');
-    expect(shandong.some((id) => bundledStandard(id).region?.province === '山西省')).toBe(false);
+    expect(await ids({ province: '山东省', city: '聊城市', county: '阳谷县' })).toEqual(['national/village-clinic-2014', 'yanggu/central-village-clinic', 'yanggu/village-clinic']);
+    // A county of Shandong the standards do not name: none of Yanggu's, none of Shanxi's.
+    expect(await ids({ province: '山东省', city: '聊城市', county: '东阿县' })).toEqual(['national/village-clinic-2014']);
+  });
+
+  it('gives a 长治市 clinic with no county Changzhi\'s standards, not Pingshun\'s, and says the county would settle it', async () => {
+    const reports = await evaluateAll({ type: 'village-clinic', region: { province: '山西省', city: '长治市' } });
+    expect(reports.map((r) => r.standard.id).sort()).toEqual(['changzhi/village-clinic', 'changzhi/village-clinic-demonstration', 'national/village-clinic-2014']);
+    const unplaced = reports[0]!.notices!.find((n) => n.code === 'region-unplaced')!;
+    expect(unplaced.values).toEqual({ fields: ['region.county'], for: ['pingshun/village-clinic-demonstration', 'pingshun/village-clinic'].sort((a, b) => (a < b ? 1 : -1)) });
+  });
+
+  it('reads a region name written without its suffix as the known one, and says so', async () => {
+    const reports = await evaluateAll({ type: 'village-clinic', region: { province: '山西', city: '长治', county: '平顺' } });
+    expect(reports.map((r) => r.standard.id)).toContain('pingshun/village-clinic');
+    const read = reports[0]!.notices!.filter((n) => n.code === 'region-normalized').map((n) => n.values);
+    expect(read).toEqual([
+      { written: '山西', read: '山西省' },
+      { written: '长治', read: '长治市' },
+      { written: '平顺', read: '平顺县' },
+    ]);
+  });
+
+  it('suggests the known region a misspelt one is nearest to', async () => {
+    const reports = await evaluateAll({ type: 'village-clinic', region: { province: '山西省', city: '长冶市' } });
+    expect(reports.map((r) => r.standard.id)).toEqual(['national/village-clinic-2014']);
+    const unknown = reports[0]!.notices!.find((n) => n.code === 'region-unknown')!;
+    expect(unknown.values).toEqual({ written: '长冶市', suggestions: ['长治市'] });
+    expect(unknown.message.zh).toBe('所在市“长冶市”不是已知地区，是否为“长治市”？');
   });
 
   it('rejects an invalid record before evaluating, naming the field', async () => {
@@ -224,6 +256,7 @@ describe('running', () => {
   });
 
   it('names the bundled standards when asked for one that does not exist', async () => {
-    await expect(evaluate({}, 'changzhi/village')).rejects.toThrow(/bundled standards: .*changzhi\/village-clinic, /);
+    await expect(evaluate({}, 'changzhi/vilage-clinic')).rejects.toThrow(/did you mean changzhi\/village-clinic\?/);
+    await expect(evaluate({}, 'changzhi/vilage-clinic')).rejects.toMatchObject({ code: 'unknown-id', suggestions: ['changzhi/village-clinic'] });
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   bundledStandards,
   evaluateSync,
+  FacilityTypeError,
   loadStandard,
   parseRecordsText,
   RecordError,
@@ -106,18 +107,26 @@ function expectComplete(report: Report, requirementCount: number) {
 }
 
 describe('properties of evaluation', () => {
-  it('any JSON value gives a complete report or a RecordError naming a path, never anything else', () => {
+  it('any JSON value gives a complete report, a RecordError naming a path, or a FacilityTypeError for a record of another type', () => {
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), arbitraryRecord, fc.object()), (input) => {
         for (const standard of standards) {
           let report: Report;
+          const type = (input as { type?: unknown } | null)?.type;
           try {
             report = evaluateSync(input as FacilityRecordInput, standard);
           } catch (error) {
+            if (error instanceof FacilityTypeError) {
+              expect(type).not.toBe(standard.facilityType);
+              expect(error.recordType).toBe(type);
+              continue;
+            }
             expect(error).toBeInstanceOf(RecordError);
             for (const d of (error as RecordError).diagnostics) expect(d.message).not.toBe('');
             return;
           }
+          // Never an outcome, let alone met, for a record of another type.
+          expect(type === undefined || type === standard.facilityType).toBe(true);
           expectComplete(report, standard.requirements.length);
         }
       }),
@@ -148,7 +157,7 @@ describe('properties of evaluation', () => {
     fc.assert(
       fc.property(arbitraryRecord, improvement, (record, improve) => {
         const better = improve(record);
-        for (const standard of standards) {
+        for (const standard of standards.filter((s) => record.type === undefined || s.facilityType === record.type)) {
           const before = evaluateSync(record, standard).requirements;
           const after = evaluateSync(better, standard).requirements;
           before.forEach((r, i) => {
@@ -163,7 +172,7 @@ describe('properties of evaluation', () => {
   it('is deterministic: the same input gives byte-identical JSON', () => {
     fc.assert(
       fc.property(arbitraryRecord, (record) => {
-        for (const standard of standards) {
+        for (const standard of standards.filter((s) => record.type === undefined || s.facilityType === record.type)) {
           expect(JSON.stringify(evaluateSync(structuredClone(record), standard))).toBe(JSON.stringify(evaluateSync(record, standard)));
         }
       }),

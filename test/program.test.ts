@@ -70,7 +70,7 @@ describe('programme targets over forty facilities', () => {
 
   it('Changzhi: every township center at the basic standard', () => {
     expect(figures('changzhi/2028', 'township-basic')).toEqual({
-      population: 10, required: 10, achieved: 4, byWaiver: 0, unknown: 0, gap: 6, status: 'gap',
+      population: 10, required: 10, achieved: 4, byWaiver: 0, unknown: 0, unplaced: 0, gap: 6, status: 'gap',
       // One open requirement each (by row), then row 8 (two), then row 5 (five).
       closest: [6, 7, 9, 10, 8, 5],
     });
@@ -80,7 +80,7 @@ describe('programme targets over forty facilities', () => {
 
   it('Changzhi: 30 % at the recommended standard, 15 % sub-centers (shares of 10 round up)', () => {
     expect(figures('changzhi/2028', 'township-recommended')).toEqual({
-      population: 10, required: 3, achieved: 2, byWaiver: 0, unknown: 0, gap: 1, status: 'gap', closest: [4],
+      population: 10, required: 3, achieved: 2, byWaiver: 0, unknown: 0, unplaced: 0, gap: 1, status: 'gap', closest: [4],
     });
     const subcenters = figures('changzhi/2028', 'county-subcenters');
     expect(subcenters).toMatchObject({ population: 10, required: 2, achieved: 1, gap: 1, status: 'gap' });
@@ -90,13 +90,13 @@ describe('programme targets over forty facilities', () => {
 
   it('Changzhi: standardized clinics, with a Pingshun clinic counted under its county overlay and a blank field unknown', () => {
     expect(figures('changzhi/2028', 'standardized-village-clinics')).toEqual({
-      population: 12, required: 12, achieved: 7, byWaiver: 0, unknown: 1, gap: 5, status: 'gap', closest: [16, 17, 18, 19, 22],
+      population: 12, required: 12, achieved: 7, byWaiver: 0, unknown: 1, unplaced: 0, gap: 5, status: 'gap', closest: [16, 17, 18, 19, 22],
     });
   });
 
   it('Changzhi: 100 demonstration clinics, a count; clinics too small to be one are not the closest', () => {
     expect(figures('changzhi/2028', 'demonstration-village-clinics')).toEqual({
-      population: 12, required: 100, achieved: 2, byWaiver: 0, unknown: 0, gap: 98, status: 'gap', closest: [20, 21],
+      population: 12, required: 100, achieved: 2, byWaiver: 0, unknown: 0, unplaced: 0, gap: 98, status: 'gap', closest: [20, 21],
     });
   });
 
@@ -105,13 +105,13 @@ describe('programme targets over forty facilities', () => {
     expect(licensed.unit).toBe('people');
     // More than half of 19 is 10.
     expect(figures('changzhi/2028', 'licensed-village-doctors')).toEqual({
-      population: 19, required: 10, achieved: 3, byWaiver: 0, unknown: 0, gap: 7, status: 'gap', closest: [],
+      population: 19, required: 10, achieved: 3, byWaiver: 0, unknown: 0, unplaced: 0, gap: 7, status: 'gap', closest: [],
     });
   });
 
   it('Changzhi: every clinic at the capability standard, by the county assessment', () => {
     expect(figures('changzhi/2028', 'village-clinics-capability-standard')).toMatchObject({
-      population: 12, required: 12, achieved: 4, unknown: 1, gap: 8, status: 'gap',
+      population: 12, required: 12, achieved: 4, unknown: 1, unplaced: 0, gap: 8, status: 'gap',
     });
   });
 
@@ -120,7 +120,7 @@ describe('programme targets over forty facilities', () => {
     expect(figures('yanggu/2026', 'public-property')).toMatchObject({ population: 8, required: 8, achieved: 6, gap: 2, status: 'gap' });
     // 80 % of 8 is 6.4, so 7; six are integrated, 26 is not, 29 is not recorded: 7 is still reachable.
     expect(figures('yanggu/2026', 'integrated-management')).toMatchObject({
-      population: 8, required: 7, achieved: 6, unknown: 1, gap: 1, status: 'unknown',
+      population: 8, required: 7, achieved: 6, unknown: 1, unplaced: 0, gap: 1, status: 'unknown',
     });
   });
 

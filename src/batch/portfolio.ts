@@ -1,10 +1,12 @@
-import { measureProgram, type Contribution, type ProgramProgress } from '../program/measure.js';
+import { measureProgram, type ContributingFacility, type Contribution, type ProgramProgress } from '../program/measure.js';
+import type { DuplicateId } from './duplicates.js';
+import type { SummaryRow } from './summary-rows.js';
 import type { Program } from '../program/types.js';
 import type { Standard } from '../standard/types.js';
 import type { LocalizedText } from '../text.js';
 import { inForce } from '../waiver/apply.js';
 import type { Waiver } from '../waiver/schema.js';
-import { emptyCounts, facilityStanding, type BatchFacility, type BatchReport, type FacilityCounts, type OutputRow } from './rows.js';
+import { emptyCounts, facilityStanding, type BatchFacility, type BatchReport, type FacilityCounts, type OutputRow, type Tally } from './rows.js';
 
 /**
  * A batch seen whole, for the people who act on it: facilities by standard and outcome, the same
@@ -30,6 +32,12 @@ export interface Portfolio {
   readonly rowErrors: readonly RowError[];
   readonly programs: readonly ProgramProgress[];
   readonly waivers: WaiverUse;
+  /** Sheet rows skipped because they total the rows above (合计, 小计 …). */
+  readonly summaryRows: readonly SummaryRow[];
+  /** Facility ids on several rows: every row is evaluated, and counted once for a programme target. */
+  readonly duplicates: readonly DuplicateId[];
+  /** Rows by what was assumed or left open in reading them (a type assumed, a region missing), by notice code. */
+  readonly notices: Tally['notices'];
 }
 
 export interface StandardTally {
@@ -68,6 +76,8 @@ export interface WaiverUse {
   readonly expired: readonly Waiver[];
   /** Waivers in force that covered nothing: their facility is not in the batch, or meets the requirement. */
   readonly unused: readonly Waiver[];
+  /** Waivers for a facility id that several rows share: not applied, since which facility they mean is not known. */
+  readonly ambiguous: readonly Waiver[];
 }
 
 export interface PortfolioOptions {
@@ -77,6 +87,18 @@ export interface PortfolioOptions {
   readonly waivers?: readonly Waiver[];
   readonly asOf: string;
   readonly input?: string;
+  /**
+   * Whether the portfolio keeps each facility's reports, for a report that lists them (the
+   * default); without, it keeps only what the programme figures need, and `facilities` is empty.
+   */
+  readonly keepFacilities?: boolean;
+}
+
+/** What the batch found besides its rows' reports, for `finish`. */
+export interface BatchFindings {
+  readonly summaryRows?: readonly SummaryRow[];
+  readonly duplicates?: readonly DuplicateId[];
+  readonly notices?: Tally['notices'];
 }
 
 /** A waiver's identity, to tell which ones covered something. */
@@ -89,6 +111,9 @@ export function portfolioBuilder(options: PortfolioOptions) {
   const standards = new Map<string, FacilityCounts>();
   const areas = new Map<string, { county?: string; township?: string; facilities: number; standards: Record<string, FacilityCounts> }>();
   const facilities: PortfolioFacility[] = [];
+  const contributing: ContributingFacility[] = [];
+  let evaluated = 0;
+  const keep = options.keepFacilities ?? true;
   const rowErrors: RowError[] = [];
   const usedWaivers = new Set<string>();
   let applied = 0;
@@ -99,7 +124,18 @@ export function portfolioBuilder(options: PortfolioOptions) {
         rowErrors.push(row);
         return;
       }
-      facilities.push({ row: row.row, facility: row.facility, reports: row.reports, ...(row.targets && { targets: row.targets }) });
+      evaluated++;
+      if (keep) facilities.push({ row: row.row, facility: row.facility, reports: row.reports, ...(row.targets && { targets: row.targets }) });
+      if (row.targets) {
+        contributing.push({
+          row: row.row,
+          ...(row.facility.id !== undefined && { id: row.facility.id }),
+          ...(row.facility.name !== undefined && { name: row.facility.name }),
+          ...(row.facility.region?.county !== undefined && { county: row.facility.region.county }),
+          ...(row.facility.region?.township !== undefined && { township: row.facility.region.township }),
+          contributions: row.targets,
+        });
+      }
       const { county, township } = row.facility.region ?? {};
       const key = JSON.stringify([county, township]);
       let area = areas.get(key);
@@ -117,21 +153,15 @@ export function portfolioBuilder(options: PortfolioOptions) {
         }
       }
     },
-    finish(): Portfolio {
-      const contributing = facilities.map((f) => ({
-        row: f.row,
-        ...(f.facility.id !== undefined && { id: f.facility.id }),
-        ...(f.facility.name !== undefined && { name: f.facility.name }),
-        ...(f.facility.region?.county !== undefined && { county: f.facility.region.county }),
-        ...(f.facility.region?.township !== undefined && { township: f.facility.region.township }),
-        contributions: f.targets ?? [],
-      }));
+    finish(found: BatchFindings = {}): Portfolio {
       const waivers = options.waivers ?? [];
+      const duplicated = new Set((found.duplicates ?? []).map((d) => d.id));
+      const ambiguous = waivers.filter((w) => duplicated.has(w.facility));
       return {
         asOf: options.asOf,
         ...(options.input !== undefined && { input: options.input }),
-        rows: facilities.length + rowErrors.length,
-        evaluated: facilities.length,
+        rows: evaluated + rowErrors.length,
+        evaluated,
         errors: rowErrors.length,
         standards: [...standards].map(([standard, counts]) => ({ standard, title: titles.get(standard) ?? { zh: standard, en: standard }, facilities: counts })),
         areas: [...areas.values()],
@@ -141,8 +171,12 @@ export function portfolioBuilder(options: PortfolioOptions) {
         waivers: {
           applied,
           expired: waivers.filter((w) => !inForce(w, options.asOf)),
-          unused: waivers.filter((w) => inForce(w, options.asOf) && !usedWaivers.has(waiverKey(w))),
+          unused: waivers.filter((w) => inForce(w, options.asOf) && !usedWaivers.has(waiverKey(w)) && !duplicated.has(w.facility)),
+          ambiguous,
         },
+        summaryRows: found.summaryRows ?? [],
+        duplicates: found.duplicates ?? [],
+        notices: found.notices ?? {},
       };
     },
   };

@@ -1,4 +1,7 @@
-import { DiagnosticError } from '../diagnostic.js';
+import { DiagnosticError, FacilityTypeError } from '../diagnostic.js';
+import type { Notice, NoticeCode } from '../notice.js';
+import type { FacilityType } from '../record/vocabulary.js';
+import { normalizeRegion, regionLevels, unplacedNotice, type KnownRegions } from '../standard/region.js';
 import { evaluateRecordSync } from '../evaluate/evaluate.js';
 import type { OutcomeCounts, RequirementResult, StandardOutcome } from '../evaluate/result.js';
 import { parseRecord } from '../record/parse.js';
@@ -6,10 +9,12 @@ import type { FacilityRecord } from '../record/schema.js';
 import { contributions, type Contribution } from '../program/measure.js';
 import type { Program } from '../program/types.js';
 import type { Report } from '../evaluate/result.js';
+import type { LocalizedText } from '../text.js';
 import { applyWaivers } from '../waiver/apply.js';
 import type { Waiver } from '../waiver/schema.js';
-import { standardsFor } from '../standard/registry.js';
+import { selectStandards, standardsFor } from '../standard/registry.js';
 import type { Standard } from '../standard/types.js';
+import type { RowKey } from './duplicates.js';
 import { recordFromRow, type CellProblem, type Column } from './sheet.js';
 
 /**
@@ -37,8 +42,19 @@ export type OutputRow =
       readonly reports: readonly BatchReport[];
       /** What the facility brings to the targets of the programmes measured. */
       readonly targets?: readonly Contribution[];
+      /** What was assumed or left open in reading and placing the row (a type taken from the standard, a region filled or read in full). */
+      readonly notices?: readonly Notice[];
+      /** The first row of the batch with the same facility id, when this is a later one. */
+      readonly duplicateOf?: number;
     }
-  | { readonly row: number; readonly error: string; readonly problems?: readonly RowProblem[] };
+  | {
+      readonly row: number;
+      readonly error: string;
+      /** A stable code for errors that have one (`facility-type-mismatch`). */
+      readonly code?: string;
+      readonly message?: LocalizedText;
+      readonly problems?: readonly RowProblem[];
+    };
 
 /** Who and where a row's facility is. */
 export interface BatchFacility {
@@ -74,11 +90,20 @@ export interface Tally {
   errors: number;
   /** Facilities by standard (`<id>@<version>`) and outcome. */
   outcomes: Record<string, FacilityCounts>;
+  /** Rows by what was assumed or left open in reading them, by notice code; with the fields and values the notices name. */
+  notices: Partial<Record<NoticeCode, NoticeTally>>;
+}
+
+/** How many rows had a notice of one kind, and an example sentence. */
+export interface NoticeTally {
+  rows: number;
+  /** The first row it was given for, and its sentence. */
+  first: { readonly row: number; readonly message: LocalizedText };
 }
 
 export const emptyCounts = (): OutcomeCounts => ({ met: 0, gap: 0, unknown: 0, 'not-applicable': 0, waived: 0 });
 
-export const emptyTally = (): Tally => ({ rows: 0, evaluated: 0, errors: 0, outcomes: {} });
+export const emptyTally = (): Tally => ({ rows: 0, evaluated: 0, errors: 0, outcomes: {}, notices: {} });
 
 export function mergeTally(into: Tally, from: Tally): void {
   into.rows += from.rows;
@@ -87,6 +112,22 @@ export function mergeTally(into: Tally, from: Tally): void {
   for (const [standard, counts] of Object.entries(from.outcomes)) {
     const target = (into.outcomes[standard] ??= emptyCounts());
     for (const outcome of Object.keys(counts) as (keyof FacilityCounts)[]) target[outcome] += counts[outcome];
+  }
+  for (const [code, notice] of Object.entries(from.notices) as [NoticeCode, NoticeTally][]) {
+    const target = into.notices[code];
+    if (!target) into.notices[code] = { ...notice };
+    else {
+      target.rows += notice.rows;
+      if (notice.first.row < target.first.row) target.first = notice.first;
+    }
+  }
+}
+
+function countNotices(tally: Tally, row: number, notices: readonly Notice[]): void {
+  for (const code of new Set(notices.map((n) => n.code))) {
+    const counted = tally.notices[code];
+    if (counted) counted.rows++;
+    else tally.notices[code] = { rows: 1, first: { row, message: notices.find((n) => n.code === code)!.message } };
   }
 }
 
@@ -104,17 +145,32 @@ export interface RowContext {
   readonly programs?: readonly Program[];
   /** Whether each report lists every requirement (`all`) or only those not met (`gaps`, the default). */
   readonly detail?: 'gaps' | 'all';
+  /** What every row shares, filling the fields a row leaves empty: its facility type, its region. */
+  readonly defaults?: RowDefaults;
+  /** The region names standards and programmes are bound to, which rows' region names are read against. */
+  readonly regions?: KnownRegions;
+  /** Facility ids that several rows share: waivers for them are not applied (they are ambiguous). */
+  readonly ambiguousIds?: ReadonlySet<string>;
 }
 
-/** Evaluates rows; returns their output as NDJSON text, in order, and their tally. */
-export function evaluateRows(rows: readonly InputRow[], context: RowContext): { text: string; tally: Tally } {
+/** Fields every row of a batch shares (`--type`, `--region`), used where a row leaves them empty. */
+export interface RowDefaults {
+  readonly type?: FacilityType;
+  readonly region?: NonNullable<FacilityRecord['region']>;
+}
+
+/** Evaluates rows; returns their output as NDJSON text, in order, their tally, and each line's row and facility id. */
+export function evaluateRows(rows: readonly InputRow[], context: RowContext): { text: string; tally: Tally; keys: RowKey[] } {
   const tally = emptyTally();
   let text = '';
+  const keys: RowKey[] = [];
   for (const input of rows) {
     const output = evaluateRow(input, context, tally);
     text += `${JSON.stringify(output)}\n`;
+    const id = 'facility' in output ? output.facility.id : undefined;
+    keys.push(id === undefined ? { row: output.row } : { row: output.row, id });
   }
-  return { text, tally };
+  return { text, tally, keys };
 }
 
 function evaluateRow(input: InputRow, context: RowContext, tally: Tally): OutputRow {
@@ -144,9 +200,9 @@ function evaluateRow(input: InputRow, context: RowContext, tally: Tally): Output
     data = record;
   }
 
-  let record;
+  let parsed;
   try {
-    record = parseRecord(data);
+    parsed = parseRecord(data);
   } catch (error) {
     if (!(error instanceof DiagnosticError)) throw error;
     return fail(
@@ -155,17 +211,43 @@ function evaluateRow(input: InputRow, context: RowContext, tally: Tally): Output
     );
   }
 
-  const standards =
-    context.chosen.length > 0 ? context.chosen : record.type ? standardsFor(context.available, record.type, record.region) : [];
-  if (standards.length === 0) return fail('no standard to apply: give the record a "type" or choose standards');
+  const notices: Notice[] = [];
+  let record = withDefaults(parsed, context, notices);
+  if (context.regions) {
+    const normalized = normalizeRegion(record.region, context.regions);
+    if (normalized.region !== record.region) record = { ...record, region: normalized.region };
+    notices.push(...normalized.notices);
+  }
+
+  let standards: readonly Standard[];
+  if (context.chosen.length > 0) {
+    standards = record.type === undefined ? context.chosen : context.chosen.filter((s) => s.facilityType === record.type);
+    if (standards.length === 0) {
+      const mismatch = new FacilityTypeError(context.chosen[0]!, record.type!, record.name ?? record.id);
+      tally.errors++;
+      return { row: input.row, error: mismatch.text.en, code: mismatch.code, message: mismatch.text };
+    }
+  } else if (record.type) {
+    const selection = selectStandards(context.available, record.type, record.region);
+    standards = selection.standards;
+    if (selection.unplaced.length > 0) {
+      notices.push(unplacedNotice([...new Set(selection.unplaced.flatMap((u) => u.fields))], selection.unplaced.map((u) => u.standard.id)));
+    }
+  } else {
+    standards = [];
+  }
+  if (standards.length === 0) return fail('no standard to apply: give the record a "type" (or --type) and its region (or --region), or choose standards');
 
   tally.evaluated++;
   const asOf = context.asOf ?? today();
+  const waivers = context.ambiguousIds?.has(record.id ?? '') ? undefined : context.waivers;
+  if (waivers !== context.waivers && context.waivers?.some((w) => w.facility === record.id)) notices.push(ambiguousWaiverNotice(record.id!));
   const evaluateOne = (standard: Standard): Report => {
     const evaluated = evaluateRecordSync(record, standard);
-    return context.waivers?.length ? applyWaivers(evaluated, context.waivers, asOf) : evaluated;
+    return waivers?.length ? applyWaivers(evaluated, waivers, asOf) : evaluated;
   };
   const full = standards.map(evaluateOne);
+  for (const notice of full[0]?.notices ?? []) notices.push(notice);
   const reports = full.map((report) => {
     const batchReport = batchReportOf(report, context.detail ?? 'gaps');
     const counts = (tally.outcomes[batchReport.standard] ??= emptyCounts());
@@ -178,7 +260,64 @@ function evaluateRow(input: InputRow, context: RowContext, tally: Tally): Output
     return i >= 0 ? full[i]! : evaluateOne(standard);
   };
   const targets = context.programs?.flatMap((program) => contributions(program, record, reportFor)) ?? [];
-  return { row: input.row, facility: facilityOf(record), reports, ...(targets.length > 0 && { targets }) };
+  countNotices(tally, input.row, notices);
+  return {
+    row: input.row,
+    facility: facilityOf(record),
+    reports,
+    ...(targets.length > 0 && { targets }),
+    ...(notices.length > 0 && { notices }),
+  };
+}
+
+/**
+ * The record with the batch's shared fields where it leaves them empty: the `--type`, or else the
+ * type of the standards chosen when they are all of one type; each region level of `--region`.
+ */
+function withDefaults(record: FacilityRecord, context: RowContext, notices: Notice[]): FacilityRecord {
+  let out = record;
+  const chosenTypes = new Set(context.chosen.map((s) => s.facilityType));
+  const type = context.defaults?.type ?? (chosenTypes.size === 1 ? [...chosenTypes][0] : undefined);
+  if (out.type === undefined && type !== undefined) {
+    out = { ...out, type };
+    const words = type === 'village-clinic' ? { zh: '村卫生室', en: 'village clinic' } : { zh: '乡镇卫生院', en: 'township health center' };
+    const from = context.defaults?.type !== undefined ? { zh: '按 --type', en: 'from --type' } : { zh: '按所选标准', en: 'from the standard chosen' };
+    notices.push({
+      code: 'type-assumed',
+      path: 'type',
+      values: { type },
+      message: { zh: `未填机构类型，${from.zh}视为${words.zh}`, en: `no type given: taken as a ${words.en} ${from.en}` },
+    });
+  }
+  const shared = context.defaults?.region;
+  if (shared) {
+    const filled = regionLevels.filter((level) => shared[level] !== undefined && out.region?.[level] === undefined);
+    if (filled.length > 0) {
+      out = { ...out, region: { ...out.region, ...Object.fromEntries(filled.map((level) => [level, shared[level]])) } };
+      notices.push({
+        code: 'region-filled',
+        path: `region.${filled[0]}`,
+        values: { fields: filled.map((level) => `region.${level}`) },
+        message: {
+          zh: `未填${filled.map((l) => ({ province: '所在省', city: '所在市', county: '所在县（区）' })[l]).join('、')}，按 --region 填为${filled.map((l) => shared[l]).join('')}`,
+          en: `no ${filled.join(', ')} given: filled from --region as ${filled.map((l) => shared[l]).join(' ')}`,
+        },
+      });
+    }
+  }
+  return out;
+}
+
+function ambiguousWaiverNotice(id: string): Notice {
+  return {
+    code: 'waiver-ambiguous',
+    path: 'id',
+    values: { id },
+    message: {
+      zh: `机构编码“${id}”在本批次中出现在多行，针对它的豁免不能确定指哪一家，未予适用`,
+      en: `facility id "${id}" is on several rows of the batch, so its waivers are ambiguous and were not applied`,
+    },
+  };
 }
 
 /** Who and where a record's facility is, as a batch names it. */

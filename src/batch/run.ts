@@ -2,14 +2,18 @@ import { existsSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { UnknownIdError } from '../diagnostic.js';
 import { loadRuleFiles } from '../files.js';
+import { knownRegions } from '../standard/region.js';
 import { bundledPrograms, bundledStandards } from '../standard/registry.js';
 import type { Standard } from '../standard/types.js';
 import { openInput, type BatchFormat, type InputInfo } from './input.js';
 import type { Program } from '../program/types.js';
 import type { Waiver } from '../waiver/schema.js';
-import { emptyTally, evaluateRows, mergeTally, today, type InputRow, type OutputRow, type RowContext, type Tally } from './rows.js';
+import { emptyTally, evaluateRows, mergeTally, today, type InputRow, type OutputRow, type RowContext, type RowDefaults, type Tally } from './rows.js';
 import { sheetColumns } from './sheet.js';
+import { DuplicateIds, type DuplicateId } from './duplicates.js';
+import { SummaryRowFilter, type SummaryRow } from './summary-rows.js';
 
 export type { BatchFormat, InputInfo } from './input.js';
 
@@ -24,9 +28,15 @@ export type BatchSource =
 
 export type BatchOptions = BatchSource & BatchSettings;
 
-/** What a batch did: its tally, and what was read (a CSV's encoding, an xlsx's worksheet). */
+/**
+ * What a batch did: its tally, what was read (a CSV's encoding, an xlsx's worksheet), the sheet
+ * rows skipped as totals, and the facility ids several rows share. Every input row is one of:
+ * evaluated, an error, empty (`input.emptyRows`), or a summary row.
+ */
 export interface BatchResult extends Tally {
   readonly input: InputInfo;
+  readonly summaryRows: readonly SummaryRow[];
+  readonly duplicates: readonly DuplicateId[];
 }
 
 export interface BatchSettings {
@@ -52,6 +62,8 @@ export interface BatchSettings {
   readonly asOf?: string;
   /** Whether each report lists every requirement (`all`) or only those not met (`gaps`, the default). */
   readonly detail?: 'gaps' | 'all';
+  /** What every row shares (`--type`, `--region`): filled in where a row leaves it empty. */
+  readonly defaults?: RowDefaults;
 }
 
 /** What a worker needs to rebuild the batch's context on its own thread. */
@@ -63,6 +75,8 @@ interface ContextSpec {
   readonly waivers?: readonly Waiver[];
   readonly asOf?: string;
   readonly detail?: 'gaps' | 'all';
+  readonly defaults?: RowDefaults;
+  readonly ambiguousIds?: readonly string[];
 }
 
 /** The standards and sheet columns a batch evaluates with; throws for unknown ids or columns. */
@@ -77,14 +91,18 @@ export async function batchContext(spec: ContextSpec): Promise<RowContext> {
   const pick = <T>(kind: string, ids: readonly string[], known: ReadonlyMap<string, T>): T[] =>
     ids.map((id) => {
       const found = known.get(id);
-      if (!found) throw new Error(`unknown ${kind} "${id}"; known: ${[...known.keys()].join(', ')}`);
+      if (!found) throw new UnknownIdError(kind === 'standard' ? 'standard' : 'programme', id, [...known.keys()]);
       return found;
     });
+  const chosenPrograms = spec.programs?.length ? pick('programme', spec.programs, programs) : [];
   return {
     chosen: pick('standard', spec.standards, available),
     available: [...available.values()],
+    regions: knownRegions([...[...available.values()].map((s) => s.region), ...[...programs.values()].map((p) => p.region)]),
+    ...(spec.defaults && { defaults: spec.defaults }),
+    ...(spec.ambiguousIds?.length && { ambiguousIds: new Set(spec.ambiguousIds) }),
     ...(spec.header && { columns: sheetColumns(spec.header) }),
-    ...(spec.programs?.length && { programs: pick('programme', spec.programs, programs) }),
+    ...(chosenPrograms.length > 0 && { programs: chosenPrograms }),
     ...(spec.waivers && { waivers: spec.waivers }),
     ...(spec.asOf !== undefined && { asOf: spec.asOf }),
     ...(spec.detail !== undefined && { detail: spec.detail }),
@@ -104,7 +122,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const chunkSize = options.chunkSize ?? 1000;
   const opened = await openInput(options.input, options.format);
   const { header } = opened;
-  const spec: ContextSpec = {
+  let spec: ContextSpec = {
     standards: options.standards ?? [],
     rules: options.rules ?? [],
     ...(header && { header }),
@@ -112,9 +130,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     ...(options.waivers && { waivers: options.waivers }),
     asOf: options.asOf ?? today(),
     ...(options.detail && { detail: options.detail }),
+    ...(options.defaults && { defaults: options.defaults }),
   };
+  if (options.waivers?.length && typeof options.input === 'string') {
+    const ambiguousIds = await sharedIds(options.input, options.format, new Set(options.waivers.map((w) => w.facility)));
+    if (ambiguousIds.length > 0) spec = { ...spec, ambiguousIds };
+  }
   const context = await batchContext(spec);
-  const pending = opened.rows;
+  const summaryRows: SummaryRow[] = [];
+  const pending = context.columns ? withoutSummaryRows(opened.rows, new SummaryRowFilter(context.columns), summaryRows) : opened.rows;
+  const duplicates = new DuplicateIds();
+  const finished = (): BatchResult => ({ ...tally, input: opened.info(), summaryRows, duplicates: duplicates.groups() });
 
   const tally = emptyTally();
   const write = async (text: string) => {
@@ -131,28 +157,60 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     for await (const chunk of chunked(pending, chunkSize)) {
       const done = evaluateRows(chunk, context);
       mergeTally(tally, done.tally);
-      await write(done.text);
-      deliverRows(done.text);
+      const text = duplicates.mark(done.text, done.keys);
+      await write(text);
+      deliverRows(text);
       options.onProgress?.(tally.rows);
     }
-    return { ...tally, input: opened.info() };
+    return finished();
   }
 
   const pool = Array.from({ length: workers }, () => new Worker(workerUrl, { workerData: spec }));
   try {
     await inOrder(pending, chunkSize, pool, async (done) => {
       mergeTally(tally, done.tally);
-      await write(done.text);
-      deliverRows(done.text);
+      const text = duplicates.mark(done.text, done.keys);
+      await write(text);
+      deliverRows(text);
       options.onProgress?.(tally.rows);
     });
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  return { ...tally, input: opened.info() };
+  return finished();
 }
 
-type ChunkDone = { text: string; tally: Tally };
+type ChunkDone = ReturnType<typeof evaluateRows>;
+
+/**
+ * The ids among `wanted` (the waivers' facilities) that several rows of the input share: read
+ * once before the batch, so that no row has such a waiver applied.
+ */
+async function sharedIds(path: string, format: BatchFormat | undefined, wanted: ReadonlySet<string>): Promise<string[]> {
+  const opened = await openInput(path, format);
+  const idColumn = opened.header ? sheetColumns(opened.header).findIndex((c) => c.path.length === 1 && c.path[0] === 'id') : -1;
+  const seen = new Map<string, number>();
+  for await (const row of opened.rows) {
+    let id: unknown;
+    if ('cells' in row) id = idColumn >= 0 ? row.cells[idColumn]?.trim() : undefined;
+    else if ('line' in row) {
+      try {
+        id = (JSON.parse(row.line) as { id?: unknown } | null)?.id;
+      } catch {}
+    } else continue;
+    if (typeof id === 'string' && wanted.has(id)) seen.set(id, (seen.get(id) ?? 0) + 1);
+  }
+  return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+}
+
+/** The rows without the sheet's summary rows (合计 …), which are collected apart. */
+async function* withoutSummaryRows(rows: AsyncIterable<InputRow>, filter: SummaryRowFilter, found: SummaryRow[]): AsyncGenerator<InputRow> {
+  for await (const row of rows) {
+    const label = 'cells' in row ? filter.check(row.cells) : undefined;
+    if (label === undefined) yield row;
+    else found.push({ row: row.row, label });
+  }
+}
 
 /** Spreads chunks over the workers, at most two per worker in flight, and hands results back in order. */
 async function inOrder(

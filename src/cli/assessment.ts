@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { portfolioBuilder, type Portfolio } from '../batch/portfolio.js';
+import { portfolioBuilder, type BatchFindings, type Portfolio } from '../batch/portfolio.js';
 import { today, type Tally } from '../batch/rows.js';
 import type { BatchSettings } from '../batch/run.js';
 import { loadRuleFiles } from '../files.js';
@@ -71,7 +71,7 @@ export async function prepareAssessment(values: AssessmentValues, input: string)
   });
   const waivers: Waiver[] = values.waivers === undefined ? [] : parseWaivers(await readFile(values.waivers, 'utf8'), values.waivers, standards);
 
-  const builder = portfolioBuilder({ standards: standards.values(), programs: chosenPrograms, waivers, asOf, input });
+  const builder = portfolioBuilder({ standards: standards.values(), programs: chosenPrograms, waivers, asOf, input, keepFacilities: format !== undefined });
   const settings: Partial<BatchSettings> = {
     ...(chosenPrograms.length > 0 && { programs: chosenPrograms.map((p) => p.id) }),
     ...(waivers.length > 0 && { waivers }),
@@ -84,8 +84,8 @@ export async function prepareAssessment(values: AssessmentValues, input: string)
     /** Whether the batch's NDJSON rows go to standard output: not when a report holds them. */
     wantsRows: format === undefined,
     lang,
-    finish(): { portfolio: Portfolio; report?: string } {
-      const portfolio = builder.finish();
+    finish(found?: BatchFindings): { portfolio: Portfolio; report?: string } {
+      const portfolio = builder.finish(found);
       if (!format) return { portfolio };
       const report =
         format === 'html'
@@ -134,8 +134,8 @@ function programLines(program: ProgramProgress, lang: Lang): string[] {
       const unit = target.unit === 'people' ? (zh ? '人' : 'people') : zh ? '家' : 'facilities';
       const mark = area.status === 'met' ? '✓' : area.status === 'gap' ? '✗' : '?';
       const figures = zh
-        ? `要求 ${area.required}${unit} · 达到 ${area.achieved}${unit}（共 ${area.population}${unit}）· 差 ${area.gap}${unit}${area.unknown ? ` · 数据不全 ${area.unknown} 家` : ''}`
-        : `required ${area.required} · achieved ${area.achieved} of ${area.population} ${unit} · gap ${area.gap}${area.unknown ? ` · ${area.unknown} facilities lack data` : ''}`;
+        ? `要求 ${area.required}${unit} · 达到 ${area.achieved}${unit}（共 ${area.population}${unit}）· 差 ${area.gap}${unit}${area.unknown ? ` · 数据不全 ${area.unknown} 家` : ''}${area.unplaced ? ` · 未填所在地区、无法判断是否计入 ${area.unplaced} 家` : ''}`
+        : `required ${area.required} · achieved ${area.achieved} of ${area.population} ${unit} · gap ${area.gap}${area.unknown ? ` · ${area.unknown} facilities lack data` : ''}${area.unplaced ? ` · ${area.unplaced} facilities give no region, undecided` : ''}`;
       lines.push(`    ${mark} ${where ? `${where}: ` : ''}${figures}`);
       if (area.closest.length > 0) {
         const names = area.closest.map((f) => `${f.name ?? f.id ?? `row ${f.row}`} (${f.open})`).join(zh ? '、' : ', ');

@@ -5,7 +5,8 @@ import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { formatOf, unknownFormatMessage } from '../batch/input.js';
 import { portfolioBuilder } from '../batch/portfolio.js';
-import { batchReportOf, facilityOf, today, type OutputRow } from '../batch/rows.js';
+import { batchReportOf, facilityOf, today, type OutputRow, type RowDefaults } from '../batch/rows.js';
+import type { Lang } from '../text.js';
 import { runBatch, type BatchResult } from '../batch/run.js';
 import { SheetError } from '../batch/sheet.js';
 import { assessmentArgs, prepareAssessment, summaryText } from './assessment.js';
@@ -13,7 +14,9 @@ import { countLines, progressBar } from './progress.js';
 import { schemaCommand } from './schema.js';
 import { templateCommand } from './template.js';
 import { oneOf, UsageError } from './usage.js';
-import { DiagnosticError } from '../diagnostic.js';
+import { DiagnosticError, FacilityTypeError, UnknownIdError } from '../diagnostic.js';
+import type { Notice } from '../notice.js';
+import { knownRegions, normalizeRegion, unplacedNotice } from '../standard/region.js';
 import { evaluateRecord } from '../evaluate/evaluate.js';
 import type { Report } from '../evaluate/result.js';
 import { assessLadderRecord, type LadderAssessment } from '../evaluate/ladder.js';
@@ -23,7 +26,7 @@ import { renderJson, renderLadderJson } from '../report/json.js';
 import { renderPortfolioHtml } from '../report/html.js';
 import { renderPortfolioMarkdown } from '../report/markdown.js';
 import { renderLadderText, renderText } from '../report/text.js';
-import { bundledLadders, bundledPrograms, bundledStandards, standardsFor } from '../standard/registry.js';
+import { bundledLadders, bundledPrograms, bundledStandards, selectStandards } from '../standard/registry.js';
 import type { Ladder } from '../standard/ladder.js';
 
 /** Where the CLI writes; a test passes its own. */
@@ -155,6 +158,8 @@ async function check(args: readonly string[], io: Io): Promise<number> {
   const facilities: OutputRow[] = [];
   const assessments: LadderAssessment[] = [];
   const errors: string[] = [];
+  const known = knownRegions([...standards.values()].map((s) => s.region));
+  const notices: string[] = [];
   for (const file of positionals) {
     let records: FacilityRecord[];
     try {
@@ -164,20 +169,42 @@ async function check(args: readonly string[], io: Io): Promise<number> {
       errors.push(error.message);
       continue;
     }
-    for (const [index, record] of records.entries()) {
-      if (chosenLadders.length > 0) {
-        for (const ladder of chosenLadders) assessments.push(await assessLadderRecord(record, ladder, { standards }));
-        continue;
+    if (records.length === 0) errors.push(lang === 'zh' ? `${file}：文件中没有记录` : `no records in ${file}`);
+    for (const [index, given] of records.entries()) {
+      const which = records.length > 1 ? `${file} #${index + 1}` : file;
+      const normalized = normalizeRegion(given.region, known);
+      const record: FacilityRecord = normalized.region === given.region ? given : { ...given, region: normalized.region };
+      const said = (notice: Notice) => notices.push(`${which}: ${notice.message[lang]}`);
+      normalized.notices.forEach(said);
+      try {
+        if (chosenLadders.length > 0) {
+          for (const ladder of chosenLadders) assessments.push(await assessLadderRecord(record, ladder, { standards }));
+          continue;
+        }
+        let applicable = chosen;
+        if (chosen.length === 0 && record.type) {
+          const selection = selectStandards(standards.values(), record.type, record.region);
+          applicable = selection.standards;
+          if (selection.unplaced.length > 0) {
+            said(unplacedNotice([...new Set(selection.unplaced.flatMap((u) => u.fields))], selection.unplaced.map((u) => u.standard.id)));
+          }
+        }
+        if (applicable.length === 0) {
+          errors.push(
+            lang === 'zh'
+              ? `${which}：没有可用的标准；请给记录填写机构类型（type：village-clinic 或 township-health-center）及所在地区，或用 --standard 指定标准`
+              : `${which}: no standard to apply; give the record a "type" (village-clinic or township-health-center) and its region, or pass --standard`,
+          );
+        }
+        const own: Report[] = [];
+        for (const standard of applicable) own.push(await evaluateRecord(record, standard));
+        for (const notice of own[0]?.notices ?? []) said(notice);
+        reports.push(...own);
+        if (own.length > 0) facilities.push({ row: facilities.length + 1, facility: facilityOf(record), reports: own.map((r) => batchReportOf(r, 'all')) });
+      } catch (error) {
+        if (!(error instanceof FacilityTypeError)) throw error;
+        errors.push(`${which}: ${error.text[lang]}`);
       }
-      const applicable = chosen.length > 0 ? chosen : record.type ? standardsFor(standards.values(), record.type, record.region) : [];
-      if (applicable.length === 0) {
-        const which = records.length > 1 ? `${file} record ${index + 1}` : file;
-        errors.push(`${which}: no standard to apply; give the record a "type" (village-clinic or township-health-center) or pass --standard`);
-      }
-      const own: Report[] = [];
-      for (const standard of applicable) own.push(await evaluateRecord(record, standard));
-      reports.push(...own);
-      if (own.length > 0) facilities.push({ row: facilities.length + 1, facility: facilityOf(record), reports: own.map((r) => batchReportOf(r, 'all')) });
     }
   }
 
@@ -192,6 +219,7 @@ async function check(args: readonly string[], io: Io): Promise<number> {
     io.stdout(format === 'html' ? renderPortfolioHtml(portfolio, { lang }) : renderPortfolioMarkdown(portfolio, { lang }));
   }
   else if (reports.length > 0) io.stdout(renderText(reports, { lang }));
+  for (const notice of notices) io.stderr(`${notice}\n`);
   for (const error of errors) io.stderr(`${error}\n`);
 
   if (errors.length > 0) return exitCode.invalid;
@@ -210,6 +238,8 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
       rules: { type: 'string', multiple: true },
       output: { type: 'string' },
       workers: { type: 'string' },
+      type: { type: 'string' },
+      region: { type: 'string' },
       ...assessmentArgs,
     },
   });
@@ -226,6 +256,8 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
   if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers must be a whole number, not "${values.workers}"`);
 
   const assessment = await prepareAssessment(values, file);
+  const defaults = rowDefaults(values.type, values.region, assessment.lang);
+  for (const notice of defaults.notices) io.stderr(`--region: ${notice.message[assessment.lang]}\n`);
   const output = values.output === undefined ? undefined : await openAtomically(values.output);
   const progress = io.progress ? progressBar(io.stderr, /^(csv|ndjson)$/.test(format) ? await countLines(file) - (format === 'csv' ? 1 : 0) : undefined) : undefined;
   let tally: BatchResult;
@@ -237,6 +269,7 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
       standards: values.standard ?? [],
       rules: values.rules ?? [],
       workers,
+      defaults: defaults.defaults,
       ...assessment.settings,
       ...(progress && { onProgress: progress.update }),
     });
@@ -244,11 +277,11 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
     progress?.done();
     await output?.abandon();
     if (error instanceof SheetError) throw new UsageError(`${file}: ${error.message}`);
-    if (error instanceof Error && /^unknown standard/.test(error.message)) throw new UsageError(error.message);
+    if (error instanceof UnknownIdError) throw new UsageError(error.text[assessment.lang]);
     throw error;
   }
   progress?.done();
-  const { portfolio, report } = assessment.finish();
+  const { portfolio, report } = assessment.finish(tally);
   if (report !== undefined) await writeAtomically(values.report!, report);
   await output?.commit();
 
@@ -256,11 +289,61 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
   if (tally.input.worksheet !== undefined) io.stderr(`${file}: worksheet "${tally.input.worksheet}"\n`);
   if (tally.input.emptyRows > 0) io.stderr(`${file}: ${tally.input.emptyRows} empty row${tally.input.emptyRows === 1 ? '' : 's'} skipped\n`);
 
+  io.stderr(readingText(file, tally, assessment.lang));
   io.stderr(summaryText(tally, portfolio, assessment.lang));
   if (report !== undefined) io.stderr(`${values.report}\n`);
+  if (tally.rows === 0) {
+    io.stderr(assessment.lang === 'zh' ? `${file}：没有可评估的记录\n` : `no records in ${file}\n`);
+    return exitCode.invalid;
+  }
   if (tally.errors > 0) return exitCode.invalid;
   const settled = Object.values(tally.outcomes).every((c) => c.gap === 0 && c.unknown === 0);
   return settled ? exitCode.met : exitCode.gaps;
+}
+
+/**
+ * What every row of a batch shares, from `--type` (a code or its Chinese name) and `--region`
+ * (山西省/长治市/平顺县: province, then city, then county, each read against the known regions).
+ */
+function rowDefaults(type: string | undefined, region: string | undefined, lang: Lang): { defaults: RowDefaults; notices: Notice[] } {
+  const types = { 'village-clinic': 'village-clinic', 村卫生室: 'village-clinic', 'township-health-center': 'township-health-center', 乡镇卫生院: 'township-health-center' } as const;
+  const chosenType = type === undefined ? undefined : types[type as keyof typeof types];
+  if (type !== undefined && chosenType === undefined) {
+    throw new UsageError(
+      lang === 'zh' ? `--type 取 village-clinic（村卫生室）或 township-health-center（乡镇卫生院），不是“${type.slice(0, 40)}”` : `--type is village-clinic or township-health-center, not "${type.slice(0, 40)}"`,
+    );
+  }
+  if (region === undefined) return { defaults: chosenType ? { type: chosenType } : {}, notices: [] };
+  const parts = region.split(/[/／]/).map((p) => p.trim());
+  if (parts.length > 3 || parts.some((p) => p === '' || p.length > 40)) {
+    throw new UsageError(lang === 'zh' ? `--region 写作 省/市/县，如 山西省/长治市/平顺县，不是“${region.slice(0, 60)}”` : `--region is written province/city/county, e.g. 山西省/长治市/平顺县, not "${region.slice(0, 60)}"`);
+  }
+  const given = Object.fromEntries(parts.map((p, i) => [(['province', 'city', 'county'] as const)[i]!, p]));
+  const known = knownRegions([...bundledStandards().values(), ...bundledPrograms().values()].map((s) => s.region));
+  const normalized = normalizeRegion(given, known);
+  return { defaults: { ...(chosenType && { type: chosenType }), region: normalized.region! }, notices: normalized.notices };
+}
+
+/** What reading the batch found besides its facilities: rows skipped as totals, shared ids, what was assumed. */
+function readingText(file: string, result: BatchResult, lang: Lang): string {
+  const zh = lang === 'zh';
+  const lines: string[] = [];
+  if (result.summaryRows.length > 0) {
+    const listed = result.summaryRows.slice(0, 10).map((r) => (zh ? `第${r.row}行（${r.label}）` : `row ${r.row} (${r.label})`));
+    const more = result.summaryRows.length > 10 ? (zh ? ` 等` : ' …') : '';
+    lines.push(zh ? `${file}：${result.summaryRows.length} 行为合计/小计行，未作为机构评估：${listed.join('、')}${more}` : `${file}: ${result.summaryRows.length} summary rows (totals) skipped, not facilities: ${listed.join(', ')}${more}`);
+  }
+  for (const { id, rows } of result.duplicates.slice(0, 20)) {
+    const shown = JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}…` : id);
+    const listed = rows.length > 10 ? `${rows.slice(0, 10).join(zh ? '、' : ', ')}${zh ? ' 等' : ' …'}` : rows.join(zh ? '、' : ', ');
+    lines.push(zh ? `机构编码 ${shown} 出现在 ${rows.length} 行：第 ${listed} 行（均已评估；行动目标中只计一次）` : `facility id ${shown} is on ${rows.length} rows: ${listed} (all evaluated; counted once for programme targets)`);
+  }
+  if (result.duplicates.length > 20) lines.push(zh ? `另有 ${result.duplicates.length - 20} 个重复的机构编码` : `${result.duplicates.length - 20} more duplicated ids`);
+  for (const [code, notice] of Object.entries(result.notices)) {
+    if (code === 'duplicate-id') continue;
+    lines.push(zh ? `${notice.rows} 行：${notice.first.message.zh}（首见第 ${notice.first.row} 行）` : `${notice.rows} rows: ${notice.first.message.en} (first on row ${notice.first.row})`);
+  }
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
 /** A stream that drops what it is given: a batch's rows when a report holds them. */

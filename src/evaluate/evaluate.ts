@@ -1,9 +1,11 @@
-import { Diagnostic, RecordError } from '../diagnostic.js';
+import { Diagnostic, FacilityTypeError, RecordError } from '../diagnostic.js';
+import type { Notice } from '../notice.js';
 import { readFacts, type FactValue } from '../record/facts.js';
 import { parseRecord } from '../record/parse.js';
 import type { FacilityRecord, FacilityRecordInput } from '../record/schema.js';
 import { gapMessage, metMessage, notApplicableMessage, unknownMessage } from '../report/messages.js';
-import { bundledStandard, bundledStandardsFor } from '../standard/registry.js';
+import { bundledStandard, bundledStandards, selectStandards } from '../standard/registry.js';
+import { knownRegions, normalizeRegion, unplacedNotice } from '../standard/region.js';
 import type { Requirement, Standard } from '../standard/types.js';
 import { compileStandard } from './compile.js';
 import { ruleName, runRules, type ResultNode } from './engine.js';
@@ -37,7 +39,14 @@ export function evaluateSync(record: FacilityRecordInput, standard: Standard | s
   return evaluateRecordSync(parseRecord(record), standardOf(standard));
 }
 
-/** Evaluates a record against every bundled standard for its facility type in force where it is. */
+/**
+ * Evaluates a record against every bundled standard for its facility type that it is known to be
+ * under: national ones, and a city's or county's when the record names that city or county. A
+ * region name written without its suffix (长治) is read as the known one (长治市). What the
+ * record leaves open — a region-bound standard it may be under but does not say — is in each
+ * report's `notices`; when that leaves no standard at all, it throws RecordError saying which
+ * field to give.
+ */
 export async function evaluateAll(record: FacilityRecordInput, options: EvaluateOptions = {}): Promise<Report[]> {
   const valid = parseRecord(record);
   if (valid.type === undefined) {
@@ -45,13 +54,28 @@ export async function evaluateAll(record: FacilityRecordInput, options: Evaluate
       new Diagnostic('"type" is needed to choose the standards (village-clinic or township-health-center)', { path: 'type' }),
     ]);
   }
+  const standards = [...bundledStandards().values()];
+  const { region, notices } = normalizeRegion(valid.region, knownRegions(standards.map((s) => s.region)));
+  const placed: FacilityRecord = region === valid.region ? valid : { ...valid, region };
+  const selection = selectStandards(standards, valid.type, region);
+  if (selection.unplaced.length > 0) {
+    const fields = [...new Set(selection.unplaced.flatMap((u) => u.fields))];
+    notices.push(unplacedNotice(fields, selection.unplaced.map((u) => u.standard.id)));
+  }
+  if (selection.standards.length === 0 && notices.length > 0) {
+    throw new RecordError('No standard can be chosen for the record:', notices.map((n) => new Diagnostic(n.message.en, { ...(n.path && { path: n.path }) })));
+  }
   const reports: Report[] = [];
-  for (const standard of bundledStandardsFor(valid.type, valid.region)) reports.push(await evaluateRecord(valid, standard, options));
+  for (const standard of selection.standards) {
+    const report = await evaluateRecord(placed, standard, options);
+    reports.push(notices.length > 0 ? { ...report, notices: [...(report.notices ?? []), ...notices] } : report);
+  }
   return reports;
 }
 
 /** Evaluates a record that has already been validated. */
 export async function evaluateRecord(record: FacilityRecord, standard: Standard, options: EvaluateOptions = {}): Promise<Report> {
+  fitsType(record, standard);
   if (options.engine !== 'json-rules-engine') return evaluateRecordSync(record, standard);
   const values = readFacts(record, compileStandard(standard).facts);
   const trees = await runRules(standard, values);
@@ -66,6 +90,7 @@ export async function evaluateRecord(record: FacilityRecord, standard: Standard,
 
 /** Evaluates a validated record on the compiled path. */
 export function evaluateRecordSync(record: FacilityRecord, standard: Standard): Report {
+  fitsType(record, standard);
   const compiled = compileStandard(standard);
   const values = readFacts(record, compiled.facts);
   return buildReport(record, standard, values, {
@@ -74,6 +99,27 @@ export function evaluateRecordSync(record: FacilityRecord, standard: Standard): 
     check: (i) => compiled.requirements[i]!.check.truth(values),
     checkTree: (i) => compiled.requirements[i]!.check.tree(values),
   });
+}
+
+/**
+ * A standard applies only to records of its facility type: another type throws FacilityTypeError.
+ * A record that gives no type is evaluated as the standard's type, and its report says so.
+ */
+function fitsType(record: FacilityRecord, standard: Standard): void {
+  if (record.type !== undefined && record.type !== standard.facilityType) {
+    throw new FacilityTypeError(standard, record.type, record.name ?? record.id);
+  }
+}
+
+function typeAssumed(standard: Standard): Notice {
+  const zh = standard.facilityType === 'village-clinic' ? '村卫生室' : '乡镇卫生院';
+  const en = standard.facilityType === 'village-clinic' ? 'village clinic' : 'township health center';
+  return {
+    code: 'type-assumed',
+    path: 'type',
+    values: { type: standard.facilityType },
+    message: { zh: `记录未填机构类型，按标准 ${standard.id} 视为${zh}`, en: `the record gives no type: taken as a ${en}, the type of ${standard.id}` },
+  };
 }
 
 const standardOf = (standard: Standard | string) => (typeof standard === 'string' ? bundledStandard(standard) : standard);
@@ -119,6 +165,7 @@ function buildReport(record: FacilityRecord, standard: Standard, values: Readonl
     applicable,
     counts,
     requirements,
+    ...(record.type === undefined && { notices: [typeAssumed(standard)] }),
   };
 }
 

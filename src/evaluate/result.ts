@@ -1,3 +1,4 @@
+import type { Notice } from '../notice.js';
 import type { LocalizedText } from '../text.js';
 import type { Severity } from '../standard/types.js';
 import type { Waiver } from '../waiver/schema.js';
@@ -89,4 +90,6 @@ export interface Report {
   readonly counts: OutcomeCounts;
   /** Every requirement, in the standard's order. */
   readonly requirements: readonly RequirementResult[];
+  /** What was assumed or left open in choosing and reading the record: a facility type taken from the standard, a region read in its full form. */
+  readonly notices?: readonly Notice[];
 }

@@ -5,6 +5,7 @@ import { readFacts } from '../record/facts.js';
 import type { FacilityRecord } from '../record/schema.js';
 import type { LocalizedText } from '../text.js';
 import type { Condition } from '../standard/types.js';
+import { placement } from '../standard/region.js';
 import type { Bound, FacilityTarget, Program, StaffShareTarget, Target } from './types.js';
 
 /** What one facility brings to one target of a programme; a batch writes it with the facility's row. */
@@ -22,16 +23,16 @@ export interface Contribution {
   readonly open?: number;
   /** For a staff share: the facility's people, or absent when its record does not give them. */
   readonly people?: { readonly numerator: number; readonly denominator: number };
+  /**
+   * The record does not say enough of where the facility is to tell whether it is in the
+   * programme's region: the fields that would settle it. It counts as undecided, never as out.
+   */
+  readonly unplaced?: readonly string[];
 }
 
-/** Whether a facility is known to be in the programme's region. */
-export function inProgram(program: Program, record: FacilityRecord): boolean {
-  return (['province', 'city', 'county'] as const).every((level) => program.region[level] === undefined || program.region[level] === record.region?.[level]);
-}
-
-/** The targets of a programme a facility counts for: those for its type, when it is in the programme's region. */
+/** The targets of a programme a facility may count for: those for its type, unless it is known to be outside the programme's region. */
 export function targetsFor(program: Program, record: FacilityRecord): Target[] {
-  if (record.type === undefined || !inProgram(program, record)) return [];
+  if (record.type === undefined || placement(program.region, record.region).status === 'out') return [];
   return program.targets.filter((t) => t.facilityType === record.type);
 }
 
@@ -42,6 +43,10 @@ const compiled = new WeakMap<FacilityTarget, CompiledCondition>();
  * standard (already evaluated for the batch, or evaluated on demand).
  */
 export function contributions(program: Program, record: FacilityRecord, reportFor: (standard: string) => Report): Contribution[] {
+  const placed = placement(program.region, record.region);
+  if (placed.status === 'unplaced') {
+    return targetsFor(program, record).map((target) => ({ program: program.id, target: target.id, achieved: 'unknown', unplaced: placed.fields }));
+  }
   return targetsFor(program, record).map((target) => {
     const head = { program: program.id, target: target.id };
     if (target.kind === 'staff-share') return { ...head, ...peopleOf(target, record) };
@@ -99,6 +104,12 @@ export interface AreaProgress {
   readonly byWaiver: number;
   /** Facilities whose records do not settle whether they count. */
   readonly unknown: number;
+  /**
+   * Facilities of the type whose records do not say enough of where they are to tell whether
+   * they are in the programme's region (not in `population`); the status is `unknown` when they
+   * could change it.
+   */
+  readonly unplaced: number;
   /** How many more facilities (or people) are needed: required − achieved, at least 0. */
   readonly gap: number;
   /** `unknown` when the facilities not settled could still decide it, or when there is nothing to take a share of. */
@@ -150,10 +161,12 @@ export function measureProgram(program: Program, facilities: readonly Contributi
     region: program.region,
     source: program.source,
     targets: program.targets.map((target) => {
-      const counted = facilities.flatMap((facility) => {
-        const contribution = facility.contributions.find((c) => c.program === program.id && c.target === target.id);
-        return contribution ? [{ facility, contribution }] : [];
-      });
+      const counted = oncePerFacility(
+        facilities.flatMap((facility) => {
+          const contribution = facility.contributions.find((c) => c.program === program.id && c.target === target.id);
+          return contribution ? [{ facility, contribution }] : [];
+        }),
+      );
       const groups = new Map<string, typeof counted>();
       for (const entry of counted) {
         const key = areaKey(target, entry.facility);
@@ -179,18 +192,49 @@ export function measureProgram(program: Program, facilities: readonly Contributi
   };
 }
 
+type Entry = { readonly facility: ContributingFacility; readonly contribution: Contribution };
+
+/**
+ * One entry per facility id: rows that share an id are one facility, never counted twice. Where
+ * their contributions disagree, the facility's is undecided.
+ */
+function oncePerFacility(entries: readonly Entry[]): Entry[] {
+  const byId = new Map<string, Entry>();
+  const out: Entry[] = [];
+  for (const entry of entries) {
+    const id = entry.facility.id;
+    if (id === undefined) {
+      out.push(entry);
+      continue;
+    }
+    const first = byId.get(id);
+    if (!first) {
+      byId.set(id, entry);
+      out.push(entry);
+    } else if (JSON.stringify(first.contribution) !== JSON.stringify(entry.contribution)) {
+      const { people: _people, byWaiver: _byWaiver, ...rest } = first.contribution;
+      const undecided: Entry = { facility: first.facility, contribution: { ...rest, achieved: 'unknown' } };
+      byId.set(id, undecided);
+      out[out.indexOf(first)] = undecided;
+    }
+  }
+  return out;
+}
+
 function areaKey(target: Target, facility: FacilityRef): string {
   if (target.per === 'county') return JSON.stringify([facility.county]);
   if (target.per === 'township') return JSON.stringify([facility.county, facility.township]);
   return '';
 }
 
-function measureArea(target: Target, entries: readonly { facility: ContributingFacility; contribution: Contribution }[]): AreaProgress {
-  const first = entries[0]?.facility;
+function measureArea(target: Target, all: readonly Entry[]): AreaProgress {
+  const first = all[0]?.facility;
   const where = {
     ...(target.per !== undefined && first?.county !== undefined && { county: first.county }),
     ...(target.per === 'township' && first?.township !== undefined && { township: first.township }),
   };
+  const entries = all.filter((e) => e.contribution.unplaced === undefined);
+  const unplaced = all.length - entries.length;
   if (target.kind === 'staff-share') {
     const known = entries.filter((e) => e.contribution.people);
     const population = known.reduce((n, e) => n + e.contribution.people!.denominator, 0);
@@ -198,23 +242,31 @@ function measureArea(target: Target, entries: readonly { facility: ContributingF
     const unknown = entries.length - known.length;
     const required = requiredOf(target.share, population, 'share');
     const gap = Math.max(0, required - achieved);
-    const status = unknown > 0 || population === 0 ? 'unknown' : gap === 0 ? 'met' : 'gap';
-    return { ...where, population, required, achieved, byWaiver: 0, unknown, gap, status, closest: [] };
+    const status = unknown > 0 || unplaced > 0 || population === 0 ? 'unknown' : gap === 0 ? 'met' : 'gap';
+    return { ...where, population, required, achieved, byWaiver: 0, unknown, unplaced, gap, status, closest: [] };
   }
   const population = entries.length;
   const achieved = entries.filter((e) => e.contribution.achieved === true).length;
   const byWaiver = entries.filter((e) => e.contribution.byWaiver).length;
   const unknown = entries.filter((e) => e.contribution.achieved === 'unknown').length;
-  const required = target.count ? requiredOf(target.count, population, 'count') : requiredOf(target.share!, population, 'share');
+  const requiredFor = (n: number) => (target.count ? requiredOf(target.count, n, 'count') : requiredOf(target.share!, n, 'share'));
+  const required = requiredFor(population);
   const gap = Math.max(0, required - achieved);
-  // A share of no facilities says nothing: the batch holds none of the type there.
-  const status = population === 0 && !target.count ? 'unknown' : gap === 0 ? 'met' : achieved + unknown >= required ? 'unknown' : 'gap';
+  const verdict = (n: number, undecided: number): AreaProgress['status'] => {
+    const needed = requiredFor(n);
+    // A share of no facilities says nothing: the batch holds none of the type there.
+    if (n === 0 && !target.count) return 'unknown';
+    return achieved >= needed ? 'met' : achieved + undecided >= needed ? 'unknown' : 'gap';
+  };
+  // The unplaced facilities may all be outside the region, or all inside it, each undecided.
+  const outside = verdict(population, unknown);
+  const status = unplaced === 0 || outside === verdict(population + unplaced, unknown + unplaced) ? outside : 'unknown';
   const closest = entries
     .filter((e) => e.contribution.achieved !== true && e.contribution.open !== undefined)
     .sort((a, b) => a.contribution.open! - b.contribution.open! || a.facility.row - b.facility.row)
     .slice(0, Math.min(gap, closestLimit))
     .map(({ facility: { contributions: _, ...ref }, contribution }) => ({ ...ref, open: contribution.open! }));
-  return { ...where, population, required, achieved, byWaiver, unknown, gap, status, closest };
+  return { ...where, population, required, achieved, byWaiver, unknown, unplaced, gap, status, closest };
 }
 
 /**

@@ -180,6 +180,13 @@ export function achievedNotes(area: AreaProgress, target: TargetProgress, lang: 
     const who = target.unit === 'people' ? (zh ? '家机构人员数据缺失' : `${area.unknown === 1 ? 'facility' : 'facilities'} without staff data`) : zh ? '家数据不全' : 'undecided';
     notes.push(zh ? `另有 ${area.unknown} ${who}` : `${area.unknown} ${who}`);
   }
+  if (area.unplaced > 0) {
+    notes.push(
+      zh
+        ? `另有 ${area.unplaced} 家未填所在地区，无法判断是否计入`
+        : `${area.unplaced} more ${area.unplaced === 1 ? 'facility gives' : 'facilities give'} no region, so whether ${area.unplaced === 1 ? 'it counts' : 'they count'} is undecided`,
+    );
+  }
   return notes;
 }
 
@@ -200,7 +207,7 @@ export function statusWords(area: AreaProgress, target: TargetProgress, lang: La
 }
 
 /** Whether nothing in the batch counts for a target in an area (a share of nothing is trivially met). */
-export const isEmpty = (area: AreaProgress): boolean => area.population === 0 && area.unknown === 0;
+export const isEmpty = (area: AreaProgress): boolean => area.population === 0 && area.unknown === 0 && area.unplaced === 0;
 
 /** One of the closest facilities: name, row and requirements still open. */
 export function closestText(c: AreaProgress['closest'][number], lang: Lang): string {

@@ -118,6 +118,20 @@ const FacilitySchema = z.strictObject({ id: z.string().optional(), name: z.strin
 
 const countOf = z.number().int().nonnegative();
 
+export const NoticeSchema = described(
+  z.strictObject({
+    code: z.enum(['type-assumed', 'region-filled', 'region-normalized', 'region-unknown', 'region-unplaced', 'duplicate-id', 'waiver-ambiguous']),
+    path: z.string().optional(),
+    values: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).optional(),
+    message: LocalizedTextSchema,
+  }),
+  {
+    id: 'Notice',
+    description:
+      'Something assumed or left open in reading or placing the record (a type taken from the standard, a region name read in full, a region not given): a stable code, the record path, its values and the sentence in both languages.',
+  },
+);
+
 export const ReportSchema = described(
   z.strictObject({
     standard: z.strictObject({ id: z.string(), version: z.string(), title: LocalizedTextSchema }),
@@ -129,6 +143,7 @@ export const ReportSchema = described(
       { description: 'Requirements by outcome, all severities.' },
     ),
     requirements: described(z.array(RequirementResultSchema), { description: 'Every requirement, in the standard’s order.' }),
+    notices: z.array(NoticeSchema).optional(),
   }),
   { id: 'Report', description: 'One facility against one standard.' },
 );

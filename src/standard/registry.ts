@@ -2,96 +2,110 @@ import { bundledRuleFiles } from '../generated/rules.js';
 import type { FacilityRecord } from '../record/schema.js';
 import type { FacilityType } from '../record/vocabulary.js';
 import type { Program } from '../program/types.js';
+import { UnknownIdError } from '../diagnostic.js';
+import { deepFreeze, ReadonlyMapView } from '../freeze.js';
 import type { Ladder } from './ladder.js';
 import { loadRules, type RuleSet } from './load.js';
+import { placement, regionLevels } from './region.js';
 import type { Standard } from './types.js';
 
 let bundled: RuleSet | undefined;
 
+/** The bundled rule set, loaded on first use and frozen: no caller can change what a later one gets. */
 function bundledRules(): RuleSet {
-  bundled ??= loadRules(Object.entries(bundledRuleFiles).map(([file, text]) => ({ file, text })));
+  if (!bundled) {
+    const loaded = loadRules(Object.entries(bundledRuleFiles).map(([file, text]) => ({ file, text })));
+    bundled = {
+      standards: new ReadonlyMapView(deepFreeze(loaded.standards)),
+      ladders: new ReadonlyMapView(deepFreeze(loaded.ladders)),
+      programs: new ReadonlyMapView(deepFreeze(loaded.programs)),
+    };
+  }
   return bundled;
 }
 
-/** The standards shipped in `rules/`, by id; loaded (and validated) on first use. */
+/** The standards shipped in `rules/`, by id; loaded (and validated) on first use. Read-only. */
 export function bundledStandards(): ReadonlyMap<string, Standard> {
   return bundledRules().standards;
 }
 
-/** The ladders shipped in `rules/ladders/`, by id. */
+/** The ladders shipped in `rules/ladders/`, by id. Read-only. */
 export function bundledLadders(): ReadonlyMap<string, Ladder> {
   return bundledRules().ladders;
 }
 
-/** The programmes shipped in `rules/programs/`, by id. */
+/** The programmes shipped in `rules/programs/`, by id. Read-only. */
 export function bundledPrograms(): ReadonlyMap<string, Program> {
   return bundledRules().programs;
 }
 
-/** A bundled ladder by id; throws naming the known ids when there is none. */
+/** A bundled ladder by id; throws UnknownIdError, with the nearest ids, when there is none. */
 export function bundledLadder(id: string): Ladder {
   const ladder = bundledLadders().get(id);
-  if (!ladder) throw new Error(`No bundled ladder "${id}"; bundled ladders: ${[...bundledLadders().keys()].join(', ')}`);
+  if (!ladder) throw new UnknownIdError('ladder', id, [...bundledLadders().keys()]);
   return ladder;
 }
 
-/** A bundled standard by id; throws naming the known ids when there is none. */
+/** A bundled standard by id; throws UnknownIdError, with the nearest ids, when there is none. */
 export function bundledStandard(id: string): Standard {
   const standard = bundledStandards().get(id);
-  if (!standard) {
-    throw new Error(`No bundled standard "${id}"; bundled standards: ${[...bundledStandards().keys()].join(', ')}`);
-  }
+  if (!standard) throw new UnknownIdError('standard', id, [...bundledStandards().keys()]);
   return standard;
 }
 
 /**
- * The bundled standards for a facility: those for its type that are in force where it is
- * (national ones everywhere; a city's in that city), in file order. Without a region, every
- * standard for the type.
+ * The bundled standards for a facility: those for its type that it is known to be under (national
+ * ones everywhere; a city's for a facility known to be in that city), in file order.
  */
 export function bundledStandardsFor(type: FacilityType, region?: FacilityRecord['region']): Standard[] {
-  return standardsFor([...bundledStandards().values()], type, region);
+  return standardsFor(bundledStandards().values(), type, region);
+}
+
+/** The standards among `standards` that apply to a facility of this type and region; see `selectStandards`. */
+export function standardsFor(standards: Iterable<Standard>, type: FacilityType, region?: FacilityRecord['region']): Standard[] {
+  return selectStandards(standards, type, region).standards;
+}
+
+/** Standards chosen for a facility, and those whose region the record does not say enough to tell. */
+export interface StandardSelection {
+  /** National first, then narrower regions; a level before the levels built on it. */
+  readonly standards: Standard[];
+  /** Region-bound standards of the type the record cannot be placed for, with the fields that would settle it. */
+  readonly unplaced: readonly { readonly standard: Standard; readonly fields: readonly string[] }[];
 }
 
 /**
- * The standards among `standards` that apply to a facility of this type and region. Where the
- * facility is known to be in a county whose overlay extends a city standard, the overlay replaces
- * it; an overlay in the same region (a higher level, such as the demonstration clinic) does not.
+ * The standards for a facility of this type and region. A region-bound standard applies only
+ * when the record is known to be in its region: a city's when the record names that city, a
+ * county's when it names that county. One the record might be under, because it leaves a level
+ * out, is not applied and is listed in `unplaced`. Where a county overlay of a city standard
+ * applies, it replaces the city standard; an overlay for the same region (a higher level, such
+ * as the demonstration clinic) does not.
  */
-export function standardsFor(standards: Iterable<Standard>, type: FacilityType, region?: FacilityRecord['region']): Standard[] {
-  const applicable = [...standards].filter((s) => s.facilityType === type && inForce(s, region));
-  const replaced = new Set(
-    applicable
-      .filter((s) => s.extends !== undefined && surelyIn(s, region) && narrower(s, applicable.find((p) => p.id === s.extends)))
-      .map((s) => s.extends!),
-  );
+export function selectStandards(standards: Iterable<Standard>, type: FacilityType, region?: FacilityRecord['region']): StandardSelection {
+  const applicable: Standard[] = [];
+  const unplaced: { standard: Standard; fields: readonly string[] }[] = [];
+  for (const standard of standards) {
+    if (standard.facilityType !== type) continue;
+    const placed = placement(standard.region, region);
+    if (placed.status === 'in') applicable.push(standard);
+    else if (placed.status === 'unplaced') unplaced.push({ standard, fields: placed.fields });
+  }
   const byId = new Map(applicable.map((s) => [s.id, s]));
+  const replaced = new Set(
+    applicable.filter((s) => s.extends !== undefined && depth(s) > depth(byId.get(s.extends))).map((s) => s.extends!),
+  );
   const level = (s: Standard): number => (s.extends && byId.has(s.extends) ? 1 + level(byId.get(s.extends)!) : 0);
-  // National first, then the narrower regions; a level before the levels built on it.
-  return applicable
+  const ordered = applicable
     .filter((s) => !replaced.has(s.id))
-    .map((s, i) => ({ s, i, key: [depth(s), level(s)] }))
-    .sort((a, b) => a.key[0]! - b.key[0]! || a.key[1]! - b.key[1]! || a.i - b.i)
+    .map((s, i) => ({ s, i, depth: depth(s), level: level(s) }))
+    .sort((a, b) => a.depth - b.depth || a.level - b.level || a.i - b.i)
     .map(({ s }) => s);
+  return { standards: ordered, unplaced };
 }
 
-const depth = (s: Standard) => (s.region ? (['province', 'city', 'county'] as const).filter((k) => s.region![k] !== undefined).length : 0);
-
-/** Whether the facility is known to be in the standard's region (not merely not known to be outside). */
-function surelyIn(standard: Standard, region: FacilityRecord['region']): boolean {
-  return (['province', 'city', 'county'] as const).every(
-    (level) => standard.region?.[level] === undefined || standard.region[level] === region?.[level],
-  );
-}
-
-/** Whether a standard is in force in a smaller region than its parent. */
-function narrower(child: Standard, parent: Standard | undefined): boolean {
-  return parent !== undefined && depth(child) > depth(parent);
-}
-
-function inForce(standard: Standard, region: FacilityRecord['region']): boolean {
-  if (!standard.region || !region) return true;
-  return (['province', 'city', 'county'] as const).every(
-    (level) => standard.region![level] === undefined || region[level] === undefined || standard.region![level] === region[level],
-  );
+/** How narrow a standard's region is: 0 national, 1 province, 2 city, 3 county; a missing parent is not narrower. */
+function depth(standard: Standard | undefined): number {
+  if (!standard) return Number.POSITIVE_INFINITY;
+  return regionLevels.filter((level) => standard.region?.[level] !== undefined).length;
 }
