@@ -260,6 +260,8 @@ function evaluateRow(input: InputRow, context: RowContext, tally: Tally): Output
     return i >= 0 ? full[i]! : evaluateOne(standard);
   };
   const targets = context.programs?.flatMap((program) => contributions(program, record, reportFor)) ?? [];
+  const unplaced = targets.filter((t) => t.unplaced !== undefined);
+  if (unplaced.length > 0) notices.push(unplacedNotice(unplaced[0]!.unplaced!, [...new Set(unplaced.map((t) => t.program))]));
   countNotices(tally, input.row, notices);
   return {
     row: input.row,

@@ -24,6 +24,7 @@ import { loadRuleFiles, readRecordFile, ruleFilePaths } from '../files.js';
 import type { FacilityRecord } from '../record/schema.js';
 import { renderJson, renderLadderJson } from '../report/json.js';
 import { renderPortfolioHtml } from '../report/html.js';
+import { isEmpty } from '../report/portfolio-words.js';
 import { renderPortfolioMarkdown } from '../report/markdown.js';
 import { renderLadderText, renderText } from '../report/text.js';
 import { bundledLadders, bundledPrograms, bundledStandards, selectStandards } from '../standard/registry.js';
@@ -297,7 +298,10 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
     return exitCode.invalid;
   }
   if (tally.errors > 0) return exitCode.invalid;
-  const settled = Object.values(tally.outcomes).every((c) => c.gap === 0 && c.unknown === 0);
+  // A programme target short of its figure, or undecided, is as much a gap as a standard not met.
+  const settled =
+    Object.values(tally.outcomes).every((c) => c.gap === 0 && c.unknown === 0) &&
+    portfolio.programs.every((p) => p.targets.every((t) => t.areas.every((a) => a.status === 'met' || isEmpty(a))));
   return settled ? exitCode.met : exitCode.gaps;
 }
 
