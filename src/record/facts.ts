@@ -272,16 +272,24 @@ export const facts: ReadonlyMap<string, FactDefinition> = new Map(definitions.ma
 
 /**
  * The value of every fact the record gives (or of the named ones only); facts it does not give
- * are left out.
+ * are left out. Measures and ratios are read to 12 significant digits: a spreadsheet formula's
+ * 79.99999999999999 m² is the 80 it stands for, so that it meets "不低于80㎡" and no gap of
+ * "0 m²" is ever reported.
  */
 export function readFacts(record: FacilityRecord, names?: Iterable<string>): Map<string, FactValue> {
   const values = new Map<string, FactValue>();
   for (const fact of names ? [...names].map((name) => facts.get(name)!) : facts.values()) {
     const value = fact.read(record);
-    if (value !== undefined) values.set(fact.name, value);
+    if (value === undefined) continue;
+    values.set(fact.name, typeof value === 'number' && (fact.type === 'number' || fact.type === 'ratio') ? significant(value) : value);
   }
   return values;
 }
+
+/** Significant digits a measure is compared to: far beyond any survey's, far above floating-point noise. */
+const measureDigits = 12;
+
+const significant = (value: number): number => (Number.isFinite(value) ? Number(value.toPrecision(measureDigits)) : value);
 
 /** Record fields a fact needs that the record does not give. */
 export function missingInputs(fact: FactDefinition, record: FacilityRecord): string[] {

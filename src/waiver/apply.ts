@@ -20,7 +20,7 @@ export function covers(waiver: Waiver, report: Report, requirement: RequirementR
  */
 export function applyWaivers(report: Report, waivers: readonly Waiver[], asOf: string): Report {
   if (report.outcome === 'not-applicable' || report.facility.id === undefined) return report;
-  const mine = waivers.filter((w) => w.facility === report.facility.id && inForce(w, asOf));
+  const mine = (byFacility(waivers).get(report.facility.id) ?? []).filter((w) => inForce(w, asOf));
   if (mine.length === 0) return report;
   let changed = false;
   const requirements = report.requirements.map((requirement) => {
@@ -40,6 +40,23 @@ export function applyWaivers(report: Report, waivers: readonly Waiver[], asOf: s
       ? 'unknown'
       : 'met';
   return { ...report, outcome, counts, requirements };
+}
+
+const indexes = new WeakMap<readonly Waiver[], ReadonlyMap<string, readonly Waiver[]>>();
+
+/** A list's waivers by facility, indexed once: a batch looks up each report's, not scans them all. */
+function byFacility(waivers: readonly Waiver[]): ReadonlyMap<string, readonly Waiver[]> {
+  let index = indexes.get(waivers);
+  if (!index) {
+    const built = new Map<string, Waiver[]>();
+    for (const waiver of waivers) {
+      const list = built.get(waiver.facility);
+      if (list) list.push(waiver);
+      else built.set(waiver.facility, [waiver]);
+    }
+    indexes.set(waivers, (index = built));
+  }
+  return index;
 }
 
 function waivedMessage(finding: LocalizedText, waiver: Waiver): LocalizedText {
