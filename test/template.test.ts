@@ -55,19 +55,19 @@ describe('the columns of a template', () => {
     const headers = templateColumns(village).map((c) => c.header);
     expect(basic).toHaveLength(38);
     expect(headers).toEqual([
-      '机构编码', '机构名称', '县（市、区）', '乡镇', '行政村',
+      '机构编码', '机构名称', '省', '市', '县（市、区）', '乡镇', '行政村',
       '房屋产权', '建筑面积（平方米）', '功能用房', '规范化隔断', '诊断室、治疗室私密性保护措施',
       '供水', '供电', '采暖', '制冷设施设备',
       ...basic.map((code) => `${equipmentLabel(code)}（数量）`),
       '药品品种（种）', '信息系统', '公示内容', '中医适宜技术（种）', '中医药健康管理服务', '标识牌以绿色为主', '村医去向指示牌',
     ]);
-    expect(headers[14]).toBe('诊察床（数量）');
+    expect(headers[16]).toBe('诊察床（数量）');
     expect(headers.at(-8)).toBe('电话（数量）');
   });
 
   it('in English, headed by record paths', () => {
     const paths = templateColumns(village, { lang: 'en' }).map((c) => c.header);
-    expect(paths.slice(0, 8)).toEqual(['id', 'name', 'region.county', 'region.township', 'region.village', 'premises.ownership', 'premises.buildingArea', 'rooms']);
+    expect(paths.slice(0, 10)).toEqual(['id', 'name', 'region.province', 'region.city', 'region.county', 'region.township', 'region.village', 'premises.ownership', 'premises.buildingArea', 'rooms']);
     expect(paths).toContain('equipment.stethoscope');
   });
 
@@ -86,7 +86,7 @@ describe('the columns of a template', () => {
 
   it('a township health center has no village column; derived facts are asked for by their inputs', () => {
     const columns = templateColumns(bundledStandard('changzhi/township-basic'));
-    expect(columns.slice(0, 4).map((c) => c.path)).toEqual(['id', 'name', 'region.county', 'region.township']);
+    expect(columns.slice(0, 6).map((c) => c.path)).toEqual(['id', 'name', 'region.province', 'region.city', 'region.county', 'region.township']);
     expect(columns.map((c) => c.path)).not.toContain('region.village');
     // healthTechRatio ≥ 80 %: health technicians over staff on post.
     expect(columns.map((c) => c.path)).toEqual(expect.arrayContaining(['staff.healthTechnicians', 'staff.onPost']));
@@ -118,7 +118,7 @@ describe('a CSV template', () => {
   it('is UTF-8 with a BOM, the header, and a hint row the batch skips', async () => {
     const text = templateCsv(templateColumns(village));
     const [header, hints, rest] = text.split('\r\n');
-    expect(header).toMatch(/^\uFEFF机构编码,机构名称,县（市、区）,乡镇,行政村,房屋产权,建筑面积（平方米）,/);
+    expect(header).toMatch(/^\uFEFF机构编码,机构名称,省,市,县（市、区）,乡镇,行政村,房屋产权,建筑面积（平方米）,/);
     expect(hints).toMatch(/^说明：机构编码：/);
     expect(rest).toBe('');
     let out = '';
@@ -271,7 +271,7 @@ describe('facility-standards template', () => {
     const path = join(temp, 'township.csv');
     const { code, stderr } = await cli('template', '--standard', 'changzhi/township-basic', '--lang', 'en', '--output', path);
     expect(code).toBe(0);
-    expect(readFileSync(path, 'utf8')).toMatch(/^\uFEFFid,name,region.county,region.township,/);
+    expect(readFileSync(path, 'utf8')).toMatch(/^\uFEFFid,name,region.province,region.city,region.county,region.township,/);
     expect(stderr).toMatch(/township\.csv: \d+ columns for changzhi\/township-basic@/);
   });
 

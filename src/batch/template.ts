@@ -31,7 +31,7 @@ export interface TemplateColumn {
 }
 
 /** The record fields that name and locate a facility; a village clinic's village too. */
-const identityPaths = ['id', 'name', 'region.county', 'region.township'] as const;
+const identityPaths = ['id', 'name', 'region.province', 'region.city', 'region.county', 'region.township'] as const;
 
 /**
  * The columns of a standard's data-collection sheet, in a fixed order: the facility's identity
