@@ -1,11 +1,16 @@
 import { nearest } from './suggest.js';
-import type { LocalizedText } from './text.js';
+import type { Message, DiagnosticCode } from './diagnostics/messages.js';
+import type { Lang, LocalizedText } from './text.js';
 /**
  * A problem found in an input, with where it is: file, 1-based line and column, and the path
- * of the offending value inside the document. Printed as `file:line:column: message`.
+ * of the offending value inside the document; a stable `code`, the `values` it is about, and its
+ * sentence in both languages (`text`), rendered late with `render(lang)`. `message` is the
+ * English sentence; `toString()` prints `file:line:column: message (at path)`.
  */
 export class Diagnostic {
-  readonly message: string;
+  readonly code: DiagnosticCode;
+  readonly values: Readonly<Record<string, unknown>>;
+  readonly text: LocalizedText;
   readonly file: string | undefined;
   readonly line: number | undefined;
   readonly column: number | undefined;
@@ -13,36 +18,57 @@ export class Diagnostic {
   readonly path: string | undefined;
 
   constructor(
-    message: string,
+    message: Message,
     where: { file?: string | undefined; line?: number | undefined; column?: number | undefined; path?: string | undefined } = {},
   ) {
-    this.message = message;
+    this.code = message.code;
+    this.values = message.values;
+    this.text = message.text;
     this.file = where.file;
     this.line = where.line;
     this.column = where.column;
     this.path = where.path;
   }
 
-  toString(): string {
+  /** The English sentence. */
+  get message(): string {
+    return this.text.en;
+  }
+
+  /** `file:line:column: sentence (at path)` in the language asked for. */
+  render(lang: Lang = 'en'): string {
     const place = [this.file, this.line, this.line === undefined ? undefined : this.column]
       .filter((part) => part !== undefined)
       .join(':');
-    const at = this.path ? ` (at ${this.path})` : '';
-    return place ? `${place}: ${this.message}${at}` : `${this.message}${at}`;
+    const at = this.path ? (lang === 'zh' ? `（位置：${this.path}）` : ` (at ${this.path})`) : '';
+    return place ? `${place}: ${this.text[lang]}${at}` : `${this.text[lang]}${at}`;
+  }
+
+  toString(): string {
+    return this.render('en');
   }
 
   toJSON() {
-    return { file: this.file, line: this.line, column: this.column, path: this.path, message: this.message };
+    return { code: this.code, file: this.file, line: this.line, column: this.column, path: this.path, values: this.values, message: this.text.en, text: this.text };
   }
 }
 
 /** Base of the library's input errors: one or more diagnostics, each with its position. */
 export class DiagnosticError extends Error {
   readonly diagnostics: readonly Diagnostic[];
+  /** The summary line in both languages. */
+  readonly summary: LocalizedText;
 
-  constructor(summary: string, diagnostics: readonly Diagnostic[]) {
-    super(`${summary}\n${diagnostics.map((d) => `  ${d.toString()}`).join('\n')}`);
+  constructor(summary: string | LocalizedText, diagnostics: readonly Diagnostic[]) {
+    const text = typeof summary === 'string' ? { zh: summary, en: summary } : summary;
+    super(`${text.en}\n${diagnostics.map((d) => `  ${d.toString()}`).join('\n')}`);
+    this.summary = text;
     this.diagnostics = diagnostics;
+  }
+
+  /** The summary and every diagnostic, one a line, in the language asked for. */
+  render(lang: Lang = 'en'): string {
+    return `${this.summary[lang]}\n${this.diagnostics.map((d) => `  ${d.render(lang)}`).join('\n')}`;
   }
 }
 
@@ -82,7 +108,7 @@ export class FacilityTypeError extends DiagnosticError {
       zh: `${facility ? `${facility}：` : ''}标准 ${standard.id} 适用于${typeWords(standard.facilityType).zh}，该记录的机构类型是${typeWords(recordType).zh}，不能用此标准评估`,
       en: `${facility ? `${facility}: ` : ''}standard ${standard.id} is for ${typeWords(standard.facilityType).en}s; the record is a ${typeWords(recordType).en}, so it cannot be checked against it`,
     };
-    super(text.en, [new Diagnostic(text.en, { path: 'type' })]);
+    super(text, [new Diagnostic({ code: 'notice', values: { en: text.en, zh: text.zh }, text }, { path: 'type' })]);
     this.standard = standard.id;
     this.standardType = standard.facilityType;
     this.recordType = recordType;

@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { message } from './diagnostics/messages.js';
 import { Diagnostic } from './diagnostic.js';
 
 /**
@@ -25,14 +26,10 @@ export const maxYamlLength = 4_000_000;
 
 export function parseYamlSource(text: string, file: string): YamlParseResult {
   if (text.length > maxYamlLength) {
-    const size = `${(text.length / 1_000_000).toFixed(1)} million characters`;
     return {
       ok: false,
       diagnostics: [
-        new Diagnostic(
-          `${file} is ${size}; YAML and JSON files are read whole, up to ${maxYamlLength / 1_000_000} million: give many records to \`facility-standards batch\` as NDJSON or CSV`,
-          { file },
-        ),
+        new Diagnostic(message('yaml.too-large', { file, size: text.length / 1_000_000, max: maxYamlLength / 1_000_000 }), { file }),
       ],
     };
   }
@@ -51,15 +48,14 @@ export function parseYamlSource(text: string, file: string): YamlParseResult {
     const lineEnd = text.indexOf('\n', offset);
     const wide = /[：，]/.exec(text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd));
     if (wide) {
-      const name = wide[0] === '：' ? 'colon' : 'comma';
       return {
         ok: false,
         diagnostics: [
-          new Diagnostic(`YAML syntax: a full-width ${name} (${wide[0]}) is not YAML's; type the ASCII ${name} (${wide[0] === '：' ? ':' : ','})`, at(lineStart + wide.index)),
+          new Diagnostic(message('yaml.full-width', { char: wide[0], ascii: wide[0] === '：' ? ':' : ',' }), at(lineStart + wide.index)),
         ],
       };
     }
-    return { ok: false, diagnostics: [new Diagnostic(`YAML syntax: ${firstLine(first!.message)}`, at(offset))] };
+    return { ok: false, diagnostics: [new Diagnostic(message('yaml.syntax', { detail: firstLine(first!.message), yamlCode: first!.code }), at(offset))] };
   }
 
   let merge: number | undefined;
@@ -72,10 +68,10 @@ export function parseYamlSource(text: string, file: string): YamlParseResult {
     },
   });
   if (merge !== undefined) {
-    return { ok: false, diagnostics: [new Diagnostic('YAML: merge keys (<<) are not supported: write the fields out where they are used', at(merge))] };
+    return { ok: false, diagnostics: [new Diagnostic(message('yaml.merge-key', {}), at(merge))] };
   }
   if (doc.contents === null) {
-    return { ok: false, diagnostics: [new Diagnostic('the file is empty', { file, line: 1, column: 1 })] };
+    return { ok: false, diagnostics: [new Diagnostic(message('yaml.empty', {}), { file, line: 1, column: 1 })] };
   }
 
   let data: unknown;
@@ -83,7 +79,7 @@ export function parseYamlSource(text: string, file: string): YamlParseResult {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     // An alias to an undefined anchor, or too many aliases (a "billion laughs" document).
-    return { ok: false, diagnostics: [new Diagnostic(`YAML: ${firstLine(String((error as Error).message))}`, at(firstAliasOffset(doc)))] };
+    return { ok: false, diagnostics: [new Diagnostic(message('yaml.alias', { detail: firstLine(String((error as Error).message)) }), at(firstAliasOffset(doc)))] };
   }
 
   return {

@@ -1,5 +1,7 @@
 import type * as z from 'zod';
 import { Diagnostic, formatPath } from './diagnostic.js';
+import { message, type Message } from './diagnostics/messages.js';
+import { schemaSentence } from './diagnostics/schema-sentences.js';
 import type { YamlSource } from './yaml-source.js';
 
 /** Turns zod issues into diagnostics, positioned in the YAML source when there is one. */
@@ -8,60 +10,88 @@ export function diagnosticsFromZod(
   where: { file?: string | undefined; source?: YamlSource | undefined },
 ): Diagnostic[] {
   return issues.flatMap((issue) => {
+    const field = String(issue.path.at(-1));
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => make(issue.path, key, unknownKeyMessage(issue.path, key)));
+      return issue.keys.map((key) =>
+        make(issue.path, key, issue.path.length === 1 && issue.path[0] === 'equipment' ? message('schema.unknown-equipment', { key }) : message('schema.unknown-field', { key })),
+      );
     }
     if (issue.input === undefined && (issue.code === 'invalid_value' || issue.code === 'invalid_union')) {
-      return [make(issue.path, undefined, `${JSON.stringify(String(issue.path.at(-1)))} is required`)];
+      return [make(issue.path, undefined, message('schema.required', { field }))];
     }
     // A message a schema wrote itself says more than the generic one below.
     if (issue.code === 'invalid_type' && !issue.message.startsWith('Invalid input')) {
-      return [make(issue.path, undefined, issue.message)];
+      return [make(issue.path, undefined, schemaSentence(issue.message))];
     }
     if (issue.code === 'invalid_type') {
-      const expected = kinds[issue.expected] ?? issue.expected;
-      const message =
-        issue.input === undefined
-          ? `${JSON.stringify(String(issue.path.at(-1)))} is required (${expected})`
-          : `expected ${expected}, got ${show(issue.input)}`;
-      return [make(issue.path, undefined, message)];
+      const expected = kinds[issue.expected] ?? { en: issue.expected, zh: issue.expected };
+      return [
+        make(
+          issue.path,
+          undefined,
+          issue.input === undefined
+            ? message('schema.required', { field, expected: expected.en, expectedZh: expected.zh })
+            : message('schema.expected', { expected: expected.en, expectedZh: expected.zh, got: show(issue.input).en, gotZh: show(issue.input).zh }),
+        ),
+      ];
     }
     // A rule about a whole field (a custom check) points at the field's name.
     if (issue.code === 'too_small' && issue.origin === 'number' && issue.minimum === 0) {
-      return [make(issue.path, undefined, `must not be negative, got ${show(issue.input)}`)];
+      return [make(issue.path, undefined, message('schema.negative', { got: show(issue.input).en }))];
     }
-    return [make(issue.path, undefined, issue.message, issue.code === 'custom')];
+    if (!issue.message.startsWith('Invalid') && !issue.message.startsWith('Too ')) {
+      return [make(issue.path, undefined, schemaSentence(issue.message), issue.code === 'custom')];
+    }
+    return [make(issue.path, undefined, generic(issue))];
   });
 
-  function make(path: readonly PropertyKey[], key: string | undefined, message: string, atKey = key !== undefined): Diagnostic {
+  function make(path: readonly PropertyKey[], key: string | undefined, text: Message, atKey = key !== undefined): Diagnostic {
     const full = key === undefined ? path : [...path, key];
     const position = where.source?.locate(full, atKey);
-    return new Diagnostic(message, { file: where.file ?? where.source?.file, ...position, path: formatPath(full) || undefined });
+    return new Diagnostic(text, { file: where.file ?? where.source?.file, ...position, path: formatPath(full) || undefined });
   }
 }
 
-const kinds: Record<string, string> = {
-  number: 'a number',
-  int: 'a whole number',
-  string: 'a text',
-  boolean: 'true or false',
-  array: 'a list',
-  object: 'a mapping of fields',
-  record: 'a mapping of fields',
+/** zod's own sentence for an issue a schema gave no words to, as a message of ours. */
+function generic(issue: z.core.$ZodIssue): Message {
+  const ours = translated(issue);
+  return { ...ours, text: { zh: ours.text.zh, en: issue.message } };
+}
+
+function translated(issue: z.core.$ZodIssue): Message {
+  const what = (origin: unknown) => (origin === 'string' ? 'text' : origin === 'array' || origin === 'set' ? 'list' : 'number');
+  switch (issue.code) {
+    case 'invalid_value':
+      return message('schema.not-one-of', { value: show(issue.input).en, allowed: issue.values.map(String) });
+    case 'too_small':
+      return message('schema.too-small', { minimum: Number(issue.minimum), what: what(issue.origin) });
+    case 'too_big':
+      return message('schema.too-big', { maximum: Number(issue.maximum), what: what(issue.origin) });
+    default:
+      return message('schema.invalid', { detail: issue.message });
+  }
+}
+
+const kinds: Record<string, { en: string; zh: string }> = {
+  number: { en: 'a number', zh: '数字' },
+  int: { en: 'a whole number', zh: '整数' },
+  string: { en: 'a text', zh: '文字' },
+  boolean: { en: 'true or false', zh: 'true 或 false' },
+  array: { en: 'a list', zh: '列表' },
+  object: { en: 'a mapping of fields', zh: '字段映射' },
+  record: { en: 'a mapping of fields', zh: '字段映射' },
 };
 
-function show(input: unknown): string {
-  if (typeof input === 'string') return JSON.stringify(input);
-  if (Array.isArray(input)) return 'a list';
-  if (input === null) return 'null';
-  if (typeof input === 'object') return 'a mapping of fields';
-  return String(input);
+function show(input: unknown): { en: string; zh: string } {
+  if (typeof input === 'string') {
+    const quoted = JSON.stringify(input.length > 80 ? `${input.slice(0, 80)}…` : input);
+    return { en: quoted, zh: quoted };
+  }
+  if (Array.isArray(input)) return { en: 'a list', zh: '列表' };
+  if (input === null) return { en: 'null', zh: 'null' };
+  if (typeof input === 'object') return { en: 'a mapping of fields', zh: '字段映射' };
+  return { en: String(input), zh: String(input) };
 }
 
 /** Parse options that keep each issue's input, which the messages above quote. */
 export const parseOptions = { reportInput: true } as const;
-
-function unknownKeyMessage(path: readonly PropertyKey[], key: string): string {
-  if (path.length === 1 && path[0] === 'equipment') return `unknown equipment code ${JSON.stringify(key)}`;
-  return `unknown field ${JSON.stringify(key)}`;
-}

@@ -589,7 +589,7 @@ async function readAll(input: Readable): Promise<{ text: string; encoding: 'utf-
 async function recordsInput(input: Readable, file: string): Promise<OpenedInput> {
   const { text, encoding } = await readAll(input);
   const parsed = parseYamlSource(text, file);
-  if (!parsed.ok) throw new RecordError(`Cannot read ${file}:`, parsed.diagnostics);
+  if (!parsed.ok) throw new RecordError({ en: `Cannot read ${file}:`, zh: `无法读取 ${file}：` }, parsed.diagnostics);
   const { source } = parsed;
   const list = Array.isArray(source.data);
   const items: unknown[] = list ? (source.data as unknown[]) : source.data === null || source.data === undefined ? [] : [source.data];

@@ -115,7 +115,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`facility-standards: internal error, please report it:\n${(error as Error)?.stack ?? String(error)}\n`);
       return exitCode.internal;
     }
-    io.stderr(`facility-standards: ${error.message}\n`);
+    io.stderr(`facility-standards: ${error instanceof DiagnosticError ? error.render(langOf(argv)) : error.message}\n`);
     return exitCode.invalid;
   }
 }
@@ -167,7 +167,7 @@ async function check(args: readonly string[], io: Io): Promise<number> {
       records = await readRecordFile(file);
     } catch (error) {
       if (!isInputError(error)) throw error;
-      errors.push(error.message);
+      errors.push(error instanceof DiagnosticError ? error.render(lang) : error.message);
       continue;
     }
     if (records.length === 0) errors.push(lang === 'zh' ? `${file}：文件中没有记录` : `no records in ${file}`);
@@ -445,6 +445,13 @@ async function validate(paths: readonly string[], io: Io): Promise<number> {
   return exitCode.met;
 }
 
+
+/** The language asked for on the command line (`--lang en`, `--lang=en`); Chinese by default. */
+function langOf(argv: readonly string[]): Lang {
+  const i = argv.indexOf('--lang');
+  const given = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  return given === 'en' ? 'en' : 'zh';
+}
 
 /** Errors about the user's input, whose message says what to fix; anything else is a fault here. */
 function isInputError(error: unknown): error is Error {

@@ -1,4 +1,5 @@
 import { Diagnostic, FacilityTypeError, RecordError } from '../diagnostic.js';
+import { message } from '../diagnostics/messages.js';
 import type { Notice } from '../notice.js';
 import { readFacts, type FactValue } from '../record/facts.js';
 import { parseRecord } from '../record/parse.js';
@@ -50,8 +51,8 @@ export function evaluateSync(record: FacilityRecordInput, standard: Standard | s
 export async function evaluateAll(record: FacilityRecordInput, options: EvaluateOptions = {}): Promise<Report[]> {
   const valid = parseRecord(record);
   if (valid.type === undefined) {
-    throw new RecordError('Cannot choose standards for the record:', [
-      new Diagnostic('"type" is needed to choose the standards (village-clinic or township-health-center)', { path: 'type' }),
+    throw new RecordError({ en: 'Cannot choose standards for the record:', zh: '无法为该记录选择标准：' }, [
+      new Diagnostic(message('record.type-needed', {}), { path: 'type' }),
     ]);
   }
   const standards = [...bundledStandards().values()];
@@ -63,7 +64,7 @@ export async function evaluateAll(record: FacilityRecordInput, options: Evaluate
     notices.push(unplacedNotice(fields, selection.unplaced.map((u) => u.standard.id)));
   }
   if (selection.standards.length === 0 && notices.length > 0) {
-    throw new RecordError('No standard can be chosen for the record:', notices.map((n) => new Diagnostic(n.message.en, { ...(n.path && { path: n.path }) })));
+    throw new RecordError({ en: 'No standard can be chosen for the record:', zh: '无法为该记录选择任何标准：' }, notices.map((n) => new Diagnostic(message('notice', { en: n.message.en, zh: n.message.zh }), { ...(n.path && { path: n.path }) })));
   }
   const reports: Report[] = [];
   for (const standard of selection.standards) {

@@ -1,4 +1,5 @@
 import { Diagnostic, formatPath } from '../diagnostic.js';
+import { message, type Message } from '../diagnostics/messages.js';
 import { facts } from '../record/facts.js';
 import type { Condition, Standard } from '../standard/types.js';
 import type { ConditionInput } from '../standard/schema.js';
@@ -7,7 +8,7 @@ import type { ProgramFile } from './schema.js';
 import type { Bound, Program, Target } from './types.js';
 
 type Path = readonly PropertyKey[];
-type Report = (path: Path, message: string) => void;
+type Report = (path: Path, text: Message) => void;
 
 export interface ProgramContext {
   /** A standard loaded with the programme or before it. */
@@ -19,12 +20,11 @@ export interface ProgramContext {
 /** Checks a programme's targets against the standards and the fact catalogue; returns the problems found. */
 export function buildProgram(source: YamlSource, data: ProgramFile, context: ProgramContext): { program?: Program; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const report: Report = (path, message) =>
-    diagnostics.push(new Diagnostic(message, { file: source.file, ...source.locate(path), path: formatPath(path) }));
+  const report: Report = (path, text) => diagnostics.push(new Diagnostic(text, { file: source.file, ...source.locate(path), path: formatPath(path) }));
   const seen = new Set<string>();
   const targets = data.targets.map((target, index): Target => {
     const at = (...rest: PropertyKey[]): Path => ['targets', index, ...rest];
-    if (seen.has(target.id)) report(at('id'), `target id "${target.id}" is used twice in this programme`);
+    if (seen.has(target.id)) report(at('id'), message('program.repeated-target', { id: target.id }));
     seen.add(target.id);
     const base = {
       id: target.id,
@@ -42,19 +42,19 @@ export function buildProgram(source: YamlSource, data: ProgramFile, context: Pro
         target.staffShare[side].forEach((name, i) => {
           const fact = facts.get(name);
           if (!fact || fact.derived || fact.type !== 'count' || !name.startsWith('staff.')) {
-            report(at('staffShare', side, i), `"${name}" is not a staff count; a staff share sums record fields such as staff.physicians`);
+            report(at('staffShare', side, i), message('program.not-staff-count', { name }));
           }
         });
       }
       const outside = target.staffShare.numerator.filter((name) => !target.staffShare!.denominator.includes(name));
-      if (outside.length > 0) report(at('staffShare', 'denominator'), `the denominator includes the numerator's fields; add ${outside.join(', ')}`);
+      if (outside.length > 0) report(at('staffShare', 'denominator'), message('program.denominator-missing', { fields: outside }));
       return { ...base, kind: 'staff-share', ...target.staffShare, share: bound(target.share!) };
     }
     if (target.standard !== undefined) {
       const standard = context.standard(target.standard);
-      if (!standard) report(at('standard'), `unknown standard "${target.standard}"`);
+      if (!standard) report(at('standard'), message('program.unknown-standard', { id: target.standard }));
       else if (standard.facilityType !== target.facilityType) {
-        report(at('standard'), `${target.standard} is for ${standard.facilityType}, not ${target.facilityType}`);
+        report(at('standard'), message('ladder.type-differs', { id: target.standard, type: standard.facilityType, expected: target.facilityType }));
       }
     }
     const achieve = target.standard !== undefined

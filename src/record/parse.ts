@@ -1,3 +1,4 @@
+import { message } from '../diagnostics/messages.js';
 import { Diagnostic, RecordError } from '../diagnostic.js';
 import { parseYamlSource, type YamlSource } from '../yaml-source.js';
 import { diagnosticsFromZod, parseOptions } from '../zod-diagnostics.js';
@@ -20,15 +21,16 @@ export function parseRecord(input: unknown, options: ParseRecordOptions = {}): F
     // zod drops a `__proto__` key from a record map rather than report it; the contract rejects it.
     const stray = strayEquipmentCodes(input);
     if (stray.length === 0) return result.data;
-    const where = options.file ? ` in ${options.file}` : '';
     throw new RecordError(
-      `Invalid facility record${where}:`,
-      stray.map((code) => new Diagnostic(`unknown equipment code ${JSON.stringify(code)}`, { file: options.file, ...options.source?.locate(['equipment', code], true), path: `equipment.${code}` })),
+      invalidRecord(options.file),
+      stray.map((code) => new Diagnostic(message('schema.unknown-equipment', { key: code }), { file: options.file, ...options.source?.locate(['equipment', code], true), path: `equipment.${code}` })),
     );
   }
-  const where = options.file ? ` in ${options.file}` : '';
-  throw new RecordError(`Invalid facility record${where}:`, diagnosticsFromZod(result.error.issues, options));
+  throw new RecordError(invalidRecord(options.file), diagnosticsFromZod(result.error.issues, options));
 }
+
+const invalidRecord = (file: string | undefined) =>
+  file ? { en: `Invalid facility record in ${file}:`, zh: `${file} 中的机构记录有误：` } : { en: 'Invalid facility record:', zh: '机构记录有误：' };
 
 function strayEquipmentCodes(input: unknown): string[] {
   const equipment = (input as { equipment?: unknown } | null)?.equipment;
@@ -42,7 +44,7 @@ function strayEquipmentCodes(input: unknown): string[] {
  */
 export function parseRecordsText(text: string, file: string): FacilityRecord[] {
   const parsed = parseYamlSource(text, file);
-  if (!parsed.ok) throw new RecordError(`Cannot read ${file}:`, parsed.diagnostics);
+  if (!parsed.ok) throw new RecordError({ en: `Cannot read ${file}:`, zh: `无法读取 ${file}：` }, parsed.diagnostics);
   const { source } = parsed;
   if (!Array.isArray(source.data)) return [parseRecord(source.data, { file, source })];
   return source.data.map((item, index) =>

@@ -1,3 +1,4 @@
+import { message, type Message } from '../diagnostics/messages.js';
 import * as z from 'zod';
 import { Diagnostic, formatPath } from '../diagnostic.js';
 import { codesOf, type FacilityType } from '../record/vocabulary.js';
@@ -45,17 +46,17 @@ export function buildLadder(
   standard: (id: string) => Standard | undefined,
 ): { ladder?: Ladder; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const report = (path: (string | number)[], message: string) =>
-    diagnostics.push(new Diagnostic(message, { file: source.file, ...source.locate(path), path: formatPath(path) }));
+  const report = (path: (string | number)[], text: Message) =>
+    diagnostics.push(new Diagnostic(text, { file: source.file, ...source.locate(path), path: formatPath(path) }));
   const seen = new Set<string>();
   data.levels.forEach((level, index) => {
     const path = ['levels', index, 'standard'];
     const found = standard(level.standard);
-    if (!found) report(path, `ladder level names an unknown standard "${level.standard}"`);
+    if (!found) report(path, message('ladder.unknown-standard', { id: level.standard }));
     else if (found.facilityType !== data.facilityType) {
-      report(path, `${level.standard} is for ${found.facilityType}, not ${data.facilityType}`);
+      report(path, message('ladder.type-differs', { id: level.standard, type: found.facilityType, expected: data.facilityType }));
     }
-    if (seen.has(level.standard)) report(path, `${level.standard} is already a level of this ladder`);
+    if (seen.has(level.standard)) report(path, message('ladder.repeated-level', { id: level.standard }));
     seen.add(level.standard);
   });
   if (diagnostics.length > 0) return { diagnostics };

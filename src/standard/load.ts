@@ -1,4 +1,6 @@
 import { Diagnostic, formatPath, RuleFileError } from '../diagnostic.js';
+import { message, vocabularyLabel, type Message } from '../diagnostics/messages.js';
+import type { LocalizedText } from '../text.js';
 import { facts, type FactDefinition } from '../record/facts.js';
 import { vocabularies } from '../record/vocabulary.js';
 import { operators, type OperatorDefinition } from '../evaluate/operators.js';
@@ -81,7 +83,7 @@ export function loadRules(files: readonly RuleFileText[], options: LoadOptions =
     // zod drops a `__proto__` key from a record map instead of reporting it.
     const parameters = (result.source.data as { parameters?: unknown } | null)?.parameters;
     if (parameters !== null && typeof parameters === 'object' && Object.hasOwn(parameters, '__proto__')) {
-      diagnostics.push(at(result.source, ['parameters', '__proto__'], 'a parameter name is camelCase, e.g. minTcmTechniques; "__proto__" is not', true));
+      diagnostics.push(at(result.source, ['parameters', '__proto__'], message('rule.proto-parameter', {}), true));
       continue;
     }
     const checked = StandardSchema.safeParse(result.source.data, parseOptions);
@@ -95,7 +97,7 @@ export function loadRules(files: readonly RuleFileText[], options: LoadOptions =
     const earlier = parsed.get(id);
     if (earlier || options.base?.has(id)) {
       const where = earlier ? earlier.source.file : 'the bundled standards';
-      diagnostics.push(at(result.source, ['id'], `standard id "${id}" is already defined in ${where}`));
+      diagnostics.push(at(result.source, ['id'], message('rule.duplicate-id', { kind: 'standard', id, where })));
       continue;
     }
     parsed.set(id, { source: result.source, data: checked.data });
@@ -124,7 +126,7 @@ export function loadRules(files: readonly RuleFileText[], options: LoadOptions =
   const ladders = new Map<string, Ladder>();
   for (const { source, data } of ladderFiles) {
     if (ladders.has(data.id)) {
-      diagnostics.push(at(source, ['id'], `ladder id "${data.id}" is already defined in ${ladders.get(data.id)!.file}`));
+      diagnostics.push(at(source, ['id'], message('rule.duplicate-id', { kind: 'ladder', id: data.id, where: ladders.get(data.id)!.file })));
       continue;
     }
     const built = buildLadder(source, data, (id) => loaded.get(id) ?? options.base?.get(id));
@@ -135,7 +137,7 @@ export function loadRules(files: readonly RuleFileText[], options: LoadOptions =
   const programs = new Map<string, Program>();
   for (const { source, data } of programFiles) {
     if (programs.has(data.id)) {
-      diagnostics.push(at(source, ['id'], `programme id "${data.id}" is already defined in ${programs.get(data.id)!.file}`));
+      diagnostics.push(at(source, ['id'], message('rule.duplicate-id', { kind: 'programme', id: data.id, where: programs.get(data.id)!.file })));
       continue;
     }
     const built = buildProgram(source, data, {
@@ -148,7 +150,7 @@ export function loadRules(files: readonly RuleFileText[], options: LoadOptions =
 
   if (diagnostics.length > 0) {
     const count = diagnostics.length === 1 ? 'a problem' : `${diagnostics.length} problems`;
-    throw new RuleFileError(`Rule files have ${count}:`, diagnostics);
+    throw new RuleFileError({ en: `Rule files have ${count}:`, zh: `规则文件有 ${diagnostics.length} 处问题：` }, diagnostics);
   }
   return { standards: loaded, ladders, programs };
 }
@@ -174,23 +176,23 @@ function build(
   resolving: readonly string[],
 ): Standard | undefined {
   const before = diagnostics.length;
-  const report = (path: Path, message: string, atKey = false) => diagnostics.push(at(source, path, message, atKey));
+  const report = (path: Path, text: Message, atKey = false) => diagnostics.push(at(source, path, text, atKey));
 
   let parent: Standard | undefined;
   if (data.extends !== undefined) {
     if (resolving.includes(data.extends)) {
       const cycle = [...resolving.slice(resolving.indexOf(data.extends)), data.extends].join(' → ');
-      report(['extends'], `circular extends: ${cycle}`);
+      report(['extends'], message('rule.circular-extends', { cycle }));
       return undefined;
     }
     parent = standards.resolve(data.extends);
     if (!parent) {
       // A parent that exists but failed to load has reported its own problems already.
-      if (!standards.exists(data.extends)) report(['extends'], `extends an unknown standard "${data.extends}"`);
+      if (!standards.exists(data.extends)) report(['extends'], message('rule.unknown-extends', { id: data.extends }));
       return undefined;
     }
     if (parent.facilityType !== data.facilityType) {
-      report(['facilityType'], `facility type ${data.facilityType} differs from ${parent.id}'s ${parent.facilityType}`);
+      report(['facilityType'], message('rule.facility-type-differs', { type: data.facilityType, parent: parent.id, parentType: parent.facilityType }));
     }
   }
 
@@ -201,7 +203,7 @@ function build(
     if (inherited) {
       overridden.add(name);
       if (kindOf(inherited.value) !== kindOf(parameter.value)) {
-        report(['parameters', name, 'value'], `parameter "${name}" is a ${kindOf(inherited.value)} in ${parent!.id}, not a ${kindOf(parameter.value)}`);
+        report(['parameters', name, 'value'], message('rule.parameter-kind', { name, parent: parent!.id, was: kindOf(inherited.value), now: kindOf(parameter.value) }));
       }
     }
     parameters[name] = { ...inherited, ...parameter };
@@ -222,12 +224,12 @@ function build(
   const changedBy = new Map<string, Path>();
   const claim = (id: string, path: Path): boolean => {
     if (!requirements.has(id)) {
-      report(path, `${parent!.id} has no requirement "${id}"${suggest(id, requirements.keys())}`);
+      report(path, message('rule.no-such-requirement', { parent: parent!.id, id, suggestion: closest(id, requirements.keys()) }));
       return false;
     }
     const earlier = changedBy.get(id);
     if (earlier) {
-      report(path, `requirement "${id}" is already changed on line ${source.locate(earlier)?.line}; change it once`);
+      report(path, message('rule.changed-twice', { id, line: source.locate(earlier)?.line }));
       return false;
     }
     changedBy.set(id, path);
@@ -267,8 +269,7 @@ function build(
     const path = ['requirements', index];
     if (firstLine.has(requirement.id)) {
       const first = firstLine.get(requirement.id);
-      const where = first === undefined ? `in ${parent!.id}` : `on line ${first}`;
-      report([...path, 'id'], `requirement id "${requirement.id}" is already used ${where}`);
+      report([...path, 'id'], message('rule.requirement-id-used', first === undefined ? { id: requirement.id, parent: parent!.id } : { id: requirement.id, line: first }));
     }
     const provenance = provenanceAt(path, requirement);
     firstLine.set(requirement.id, provenance.line);
@@ -332,7 +333,7 @@ function parametersIn(written: unknown): string[] {
   return Object.values(written).flatMap(parametersIn);
 }
 
-type Report = (path: Path, message: string, atKey?: boolean) => void;
+type Report = (path: Path, text: Message, atKey?: boolean) => void;
 
 /** Checks a condition against the fact catalogue, the operators and the parameters; resolves parameters. */
 class ConditionChecker {
@@ -362,12 +363,16 @@ class ConditionChecker {
     const fact = facts.get(condition.fact);
     const operator = operators.get(condition.operator);
     if (!fact) {
-      this.report([...path, 'fact'], `unknown fact "${condition.fact}"${suggest(condition.fact, facts.keys())}`);
+      this.report([...path, 'fact'], message('rule.unknown-fact', { fact: condition.fact, suggestion: closest(condition.fact, facts.keys()) }));
     }
     if (!operator) {
       this.report(
         [...path, 'operator'],
-        `unknown operator "${condition.operator}"${symbolic[condition.operator] ? ` (did you mean "${symbolic[condition.operator]}"?)` : suggest(condition.operator, operators.keys())}; operators: ${[...operators.keys()].join(', ')}`,
+        message('rule.unknown-operator', {
+          operator: condition.operator,
+          suggestion: symbolic[condition.operator] ?? closest(condition.operator, operators.keys()),
+          operators: [...operators.keys()],
+        }),
       );
     }
     let value: unknown = condition.value;
@@ -378,10 +383,7 @@ class ConditionChecker {
       const parameter = Object.hasOwn(this.parameters, name) ? this.parameters[name] : undefined;
       if (!parameter) {
         const known = Object.keys(this.parameters);
-        this.report(
-          [...valuePath, 'param'],
-          `unknown parameter "${name}"${suggest(name, known)}; ${known.length ? `parameters of this standard: ${known.join(', ')}` : 'this standard declares no parameters'}`,
-        );
+        this.report([...valuePath, 'param'], message('rule.unknown-parameter', { name, suggestion: closest(name, known), known }));
         return { fact: condition.fact, operator: condition.operator, value: 0 };
       }
       value = parameter.value;
@@ -394,7 +396,7 @@ class ConditionChecker {
       const fitting = [...operators.values()].filter((op) => op.factTypes.includes(fact.type)).map((op) => op.name);
       this.report(
         [...path, 'operator'],
-        `operator "${operator.name}" does not apply to fact "${fact.name}" (${describeType(fact)}); use one of: ${fitting.join(', ')}`,
+        message('rule.operator-not-for-fact', { operator: operator.name, fact: fact.name, type: describeType(fact).en, typeZh: describeType(fact).zh, fitting }),
       );
       return resolved;
     }
@@ -406,9 +408,20 @@ class ConditionChecker {
     if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'fact' in value) {
       const other = facts.get(String(value.fact));
       if (!other) {
-        this.report([...path, 'fact'], `unknown fact "${String(value.fact)}"${suggest(String(value.fact), facts.keys())}`);
+        this.report([...path, 'fact'], message('rule.unknown-fact', { fact: String(value.fact), suggestion: closest(String(value.fact), facts.keys()) }));
       } else if (operator.value !== 'scalar' || scalarKind(other) !== scalarKind(fact)) {
-        this.report(path, `fact "${fact.name}" (${describeType(fact)}) cannot be compared with fact "${other.name}" (${describeType(other)}) by "${operator.name}"`);
+        this.report(
+          path,
+          message('rule.facts-not-comparable', {
+            fact: fact.name,
+            type: describeType(fact).en,
+            typeZh: describeType(fact).zh,
+            other: other.name,
+            otherType: describeType(other).en,
+            otherTypeZh: describeType(other).zh,
+            operator: operator.name,
+          }),
+        );
       }
       return;
     }
@@ -420,7 +433,7 @@ class ConditionChecker {
       case 'list':
       case 'members':
         if (!Array.isArray(value)) {
-          this.report(path, `"${operator.name}" takes a list of ${fact.vocabulary ? `${fact.vocabulary} codes` : 'values'}`);
+          this.report(path, message('rule.takes-list', { operator: operator.name, what: fact.vocabulary ? `${fact.vocabulary} codes` : 'values', whatZh: fact.vocabulary ? `${vocabularyLabel(fact.vocabulary)}代码` : '值' }));
           return;
         }
         value.forEach((item, i) => this.checkScalar(fact, item, [...path, i]));
@@ -431,16 +444,16 @@ class ConditionChecker {
   private checkScalar(fact: FactDefinition, value: unknown, path: Path): void {
     const kind = scalarKind(fact);
     if (typeof value !== kind) {
-      this.report(path, `fact "${fact.name}" (${describeType(fact)}) is compared with ${JSON.stringify(value)}; expected a ${kind}`);
+      this.report(path, message('rule.value-kind', { fact: fact.name, type: describeType(fact).en, typeZh: describeType(fact).zh, value: JSON.stringify(value) ?? String(value), kind }));
       return;
     }
     if (fact.type === 'ratio' && typeof value === 'number' && (value < 0 || value > 1)) {
-      this.report(path, `a ratio is written between 0 and 1 (0.8 for 80%), not ${value}`);
+      this.report(path, message('rule.ratio-range', { value }));
     }
     if (fact.vocabulary && typeof value === 'string') {
       const codes = Object.keys(vocabularies[fact.vocabulary]);
       if (!codes.includes(value)) {
-        this.report(path, `unknown ${fact.vocabulary} code "${value}"${suggest(value, codes)}`);
+        this.report(path, message('rule.unknown-code', { vocabulary: fact.vocabulary, value, suggestion: closest(value, codes) }));
       }
     }
   }
@@ -450,7 +463,7 @@ class ConditionChecker {
  * Bounds on one number that no value meets, among the conditions an `all` joins (e.g. at least
  * 5 and less than 3): such a requirement could never be met. Returns the sentence saying so.
  */
-function contradictoryBounds(conditions: readonly Condition[]): string | undefined {
+function contradictoryBounds(conditions: readonly Condition[]): Message | undefined {
   const bounds = new Map<string, { low: number; lowStrict: boolean; high: number; highStrict: boolean }>();
   for (const c of conditions) {
     if (!('fact' in c) || typeof c.value !== 'number') continue;
@@ -474,9 +487,13 @@ function contradictoryBounds(conditions: readonly Condition[]): string | undefin
   }
   for (const [fact, b] of bounds) {
     if (b.low > b.high || (b.low === b.high && (b.lowStrict || b.highStrict))) {
-      const low = `${b.lowStrict ? 'more than' : 'at least'} ${b.low}`;
-      const high = `${b.highStrict ? 'less than' : 'at most'} ${b.high}`;
-      return `this condition can never be met: ${fact} must be ${low} and ${high}`;
+      return message('rule.never-met', {
+        fact,
+        low: `${b.lowStrict ? 'more than' : 'at least'} ${b.low}`,
+        high: `${b.highStrict ? 'less than' : 'at most'} ${b.high}`,
+        lowZh: `${b.lowStrict ? '多于' : '不少于'} ${b.low}`,
+        highZh: `${b.highStrict ? '少于' : '不多于'} ${b.high}`,
+      });
     }
   }
   return undefined;
@@ -488,18 +505,19 @@ function scalarKind(fact: FactDefinition): 'number' | 'boolean' | 'string' {
   return 'string';
 }
 
-function describeType(fact: FactDefinition): string {
+function describeType(fact: FactDefinition): LocalizedText {
   switch (fact.type) {
     case 'codes':
-      return `a set of ${fact.vocabulary} codes`;
+      return { en: `a set of ${fact.vocabulary} codes`, zh: `${vocabularyLabel(fact.vocabulary!)}代码集合` };
     case 'code':
-      return `one ${fact.vocabulary} code`;
+      return { en: `one ${fact.vocabulary} code`, zh: `一个${vocabularyLabel(fact.vocabulary!)}代码` };
     case 'number':
-      return fact.unit ? `a number in ${fact.unit.en}` : 'a number';
+      return fact.unit ? { en: `a number in ${fact.unit.en}`, zh: `数值（${fact.unit.zh}）` } : { en: 'a number', zh: '数值' };
     default:
-      return `a ${fact.type}`;
+      return { en: `a ${fact.type}`, zh: { count: '计数', ratio: '比例', boolean: '是/否', text: '文字' }[fact.type as string] ?? fact.type };
   }
 }
+
 
 function kindOf(value: Parameter['value']): string {
   return Array.isArray(value) ? 'list' : typeof value;
@@ -519,11 +537,6 @@ const symbolic: Readonly<Record<string, string>> = {
   '≠': 'notEqual',
 };
 
-function suggest(input: string, known: Iterable<string>): string {
-  const match = closest(input, known);
-  return match ? ` (did you mean "${match}"?)` : '';
-}
-
-function at(source: YamlSource, path: Path, message: string, atKey = false): Diagnostic {
-  return new Diagnostic(message, { file: source.file, ...source.locate(path, atKey), path: formatPath(path) });
+function at(source: YamlSource, path: Path, text: Message, atKey = false): Diagnostic {
+  return new Diagnostic(text, { file: source.file, ...source.locate(path, atKey), path: formatPath(path) });
 }

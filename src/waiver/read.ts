@@ -1,3 +1,4 @@
+import { message, type Message } from '../diagnostics/messages.js';
 import { parse } from 'csv-parse/sync';
 import { Diagnostic, DiagnosticError } from '../diagnostic.js';
 import type { Standard } from '../standard/types.js';
@@ -40,7 +41,7 @@ export function parseWaivers(text: string, file: string, standards: ReadonlyMap<
   const { waivers, diagnostics } = /\.csv$/i.test(file) ? fromCsv(text, file) : fromYaml(text, file);
   waivers.forEach(({ waiver, locate }) => diagnostics.push(...checkAgainst(waiver, standards, file, locate)));
   if (diagnostics.length > 0) {
-    throw new WaiverFileError(`Waiver file ${file} has ${diagnostics.length === 1 ? 'a problem' : `${diagnostics.length} problems`}:`, diagnostics);
+    throw new WaiverFileError({ en: `Waiver file ${file} has ${diagnostics.length === 1 ? 'a problem' : `${diagnostics.length} problems`}:`, zh: `豁免文件 ${file} 有 ${diagnostics.length} 处问题：` }, diagnostics);
   }
   return waivers.map((w) => w.waiver);
 }
@@ -66,12 +67,12 @@ function fromCsv(text: string, file: string): { waivers: Located[]; diagnostics:
     rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true });
   } catch (error) {
     const { lines } = error as { lines?: number };
-    return { waivers: [], diagnostics: [new Diagnostic(`not CSV: ${(error as Error).message}`, { file, line: lines })] };
+    return { waivers: [], diagnostics: [new Diagnostic(message('waiver.not-csv', { detail: (error as Error).message }), { file, line: lines })] };
   }
   const [header = [], ...body] = rows;
   const fields = header.map((cell) => csvHeaders[cell.trim()] ?? csvHeaders[cell.trim().toLowerCase()]);
   header.forEach((cell, i) => {
-    if (!fields[i]) diagnostics.push(new Diagnostic(`unknown column "${cell}"; columns: facility, standard, requirement, justification, approver, expires (or 机构编码, 标准, 要求, 理由, 批准人, 有效期至)`, { file, line: 1, column: i + 1 }));
+    if (!fields[i]) diagnostics.push(new Diagnostic(message('waiver.unknown-column', { column: cell }), { file, line: 1, column: i + 1 }));
   });
   if (diagnostics.length > 0) return { waivers: [], diagnostics };
   const waivers: Located[] = [];
@@ -88,7 +89,7 @@ function fromCsv(text: string, file: string): { waivers: Located[]; diagnostics:
     else {
       for (const issue of diagnosticsFromZod(checked.error.issues, {})) {
         const key = issue.path?.split('.')[0] as keyof Waiver | undefined;
-        diagnostics.push(new Diagnostic(issue.message, { file, ...(key ? locate(key) : { line }), path: issue.path }));
+        diagnostics.push(new Diagnostic(issue, { file, ...(key ? locate(key) : { line }), path: issue.path }));
       }
     }
   });
@@ -96,21 +97,19 @@ function fromCsv(text: string, file: string): { waivers: Located[]; diagnostics:
 }
 
 function checkAgainst(waiver: Waiver, standards: ReadonlyMap<string, Standard>, file: string, locate: Located['locate']): Diagnostic[] {
-  const at = (key: keyof Waiver, message: string) => new Diagnostic(message, { file, ...locate(key), path: key });
+  const at = (key: keyof Waiver, text: Message) => new Diagnostic(text, { file, ...locate(key), path: key });
   if (waiver.standard !== undefined) {
     const standard = standards.get(waiver.standard);
     if (!standard) {
-      const near = closest(waiver.standard, standards.keys());
-      return [at('standard', `unknown standard "${waiver.standard}"${near ? ` (did you mean "${near}"?)` : ''}`)];
+      return [at('standard', message('waiver.unknown-standard', { id: waiver.standard, suggestion: closest(waiver.standard, standards.keys()) }))];
     }
     if (!standard.requirements.some((r) => r.id === waiver.requirement)) {
-      const near = closest(waiver.requirement, standard.requirements.map((r) => r.id));
-      return [at('requirement', `${waiver.standard} has no requirement "${waiver.requirement}"${near ? ` (did you mean "${near}"?)` : ''}`)];
+      const suggestion = closest(waiver.requirement, standard.requirements.map((r) => r.id));
+      return [at('requirement', message('waiver.no-such-requirement', { standard: waiver.standard, id: waiver.requirement, suggestion }))];
     }
     return [];
   }
   const ids = new Set([...standards.values()].flatMap((s) => s.requirements.map((r) => r.id)));
   if (ids.has(waiver.requirement)) return [];
-  const near = closest(waiver.requirement, ids);
-  return [at('requirement', `no standard has a requirement "${waiver.requirement}"${near ? ` (did you mean "${near}"?)` : ''}`)];
+  return [at('requirement', message('waiver.no-requirement-anywhere', { id: waiver.requirement, suggestion: closest(waiver.requirement, ids) }))];
 }
