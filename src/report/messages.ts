@@ -24,16 +24,13 @@ function withUnit(fact: FactDefinition, n: number | string, lang: Lang): string 
   return lang === 'zh' ? `${n}${fact.unit.zh}` : `${n} ${n === 1 ? (fact.unit.enOne ?? fact.unit.en) : fact.unit.en}`;
 }
 
-/**
- * A value of a fact as a person reads it: with its unit, codes as labels, ratios as percentages.
- * Numbers are rounded to six decimals unless `exact`.
- */
-export function formatValue(fact: FactDefinition, value: unknown, lang: Lang, exact = false): string {
+/** A number on a fact's scale: percentages for ratios. */
+const scaled = (fact: FactDefinition, n: number): number => (fact.type === 'ratio' ? n * 100 : n);
+
+/** A value of a fact as a person reads it: with its unit, codes as labels, ratios as percentages. */
+export function formatValue(fact: FactDefinition, value: unknown, lang: Lang): string {
   if (value === undefined) return lang === 'zh' ? '（无数据）' : '(no data)';
-  if (typeof value === 'number') {
-    const scaled = fact.type === 'ratio' ? value * 100 : value;
-    return withUnit(fact, exact ? scaled : round(scaled), lang);
-  }
+  if (typeof value === 'number') return withUnit(fact, round(scaled(fact, value)), lang);
   if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
   if (Array.isArray(value)) return list(value.map((item) => formatItem(fact, item, lang)), lang);
   return formatItem(fact, value, lang);
@@ -52,9 +49,9 @@ const smallestAmount = 0.01;
  * as 0: a condition failed by less than a hundredth says "不足0.01" ("less than 0.01").
  */
 export function formatAmount(fact: FactDefinition, amount: number, lang: Lang): string {
-  const scaled = round(fact.type === 'ratio' ? amount * 100 : amount);
-  const small = scaled < smallestAmount;
-  const n = small ? smallestAmount : scaled;
+  const rounded = round(scaled(fact, amount));
+  const small = rounded < smallestAmount;
+  const n = small ? smallestAmount : rounded;
   const figure = small ? (lang === 'zh' ? `不足${n}` : `less than ${n}`) : String(n);
   if (fact.type === 'ratio') return lang === 'zh' ? `${figure}个百分点` : `${figure} percentage points`;
   if (!fact.unit) return figure;
@@ -62,13 +59,19 @@ export function formatAmount(fact: FactDefinition, amount: number, lang: Lang): 
 }
 
 /**
- * The actual value of a failed comparison: exact when rounding would make it read as the value
- * required (79.99999999999999 is not "80平方米" when 80 is the minimum).
+ * The actual value of a failed comparison, with as many digits as it takes not to read as the
+ * value required (79.99999999999999 is not "80平方米" when 80 is the minimum).
  */
 function formatActual(fact: FactDefinition, actual: unknown, expected: unknown, lang: Lang): string {
-  const rounded = formatValue(fact, actual, lang);
-  if (typeof actual !== 'number' || typeof expected !== 'number' || actual === expected) return rounded;
-  return rounded === formatValue(fact, expected, lang) ? formatValue(fact, actual, lang, true) : rounded;
+  if (typeof actual !== 'number' || typeof expected !== 'number' || actual === expected) return formatValue(fact, actual, lang);
+  const value = scaled(fact, actual);
+  const required = round(scaled(fact, expected));
+  if (round(value) !== required) return formatValue(fact, actual, lang);
+  for (let digits = 7; digits < 17; digits++) {
+    const shown = Number(value.toPrecision(digits));
+    if (shown !== required) return withUnit(fact, shown, lang);
+  }
+  return withUnit(fact, value, lang);
 }
 
 /** Labels of codes, or of boolean facts, that are missing. */
