@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { summaryText } from '../src/cli/assessment.js';
 import { run } from '../src/cli/main.js';
-import { evaluateSync, renderPortfolioHtml, renderPortfolioMarkdown, renderText } from '../src/index.js';
+import { evaluateSync, renderJson, renderPortfolioHtml, renderPortfolioMarkdown, renderText } from '../src/index.js';
 import { buildPortfolio, records } from './support/portfolio.js';
 
 /** The characters the reports must never let through raw: C0, DEL, C1 and the bidi controls. */
@@ -81,6 +81,18 @@ describe('the text output', () => {
     expect(rawInText(summary)).toEqual([]);
     // Row 5 has all 14 required requirements open; rows 2 and 3 one each.
     expect(summary).toContain('龙溪镇井底村卫生室 (1)、东庄卫生所 (1)、\\u001B]0;pwned\\u0007 (14)');
+  });
+});
+
+describe('the JSON output', () => {
+  it('escapes what JSON.stringify leaves raw (C1 controls, bidi controls), reading back the same', () => {
+    // U+009B is a one-character CSI on terminals that take C1 controls.
+    const name = '东庄\u009b2J卫生所\u202e\u2028';
+    const report = evaluateSync(clinic(name, 'dongzhuang\u0007'), 'changzhi/village-clinic');
+    const json = renderJson([report]);
+    expect(rawInText(json)).toEqual([]);
+    expect(json).toContain('"name": "东庄\\u009b2J卫生所\\u202e\\u2028"');
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify({ reports: [report] })));
   });
 });
 

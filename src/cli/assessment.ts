@@ -5,7 +5,7 @@ import type { BatchSettings } from '../batch/run.js';
 import { loadRuleFiles } from '../files.js';
 import type { ProgramProgress } from '../program/measure.js';
 import { renderPortfolioHtml } from '../report/html.js';
-import { inertText } from '../report/inert.js';
+import { inertJson, inertText } from '../report/inert.js';
 import { renderPortfolioMarkdown } from '../report/markdown.js';
 import { progressText } from '../report/portfolio-words.js';
 import type { Program } from '../program/types.js';
@@ -94,7 +94,7 @@ export async function prepareAssessment(values: AssessmentValues, input: string)
           ? renderPortfolioHtml(portfolio, { lang })
           : format === 'markdown'
             ? renderPortfolioMarkdown(portfolio, { lang })
-            : `${JSON.stringify(portfolio, null, 2)}\n`;
+            : `${inertJson(portfolio, 2)}\n`;
       return { portfolio, report };
     },
   };

@@ -25,10 +25,19 @@ export function inertControls(text: string): string {
   return text.replace(controls, visible);
 }
 
-/** Whether a text holds a character `inertText` would write out. */
-export function hasRawControls(text: string): boolean {
-  return new RegExp(`${controls.source}|${bidiControls.source}`).test(text);
+/** What `JSON.stringify` leaves raw in strings: DEL, C1, the line separators, the bidi controls. */
+const rawInJson = new RegExp(`[\u007f-\u009f\u2028\u2029]|${bidiControls.source}`, 'g');
+
+/**
+ * JSON that reads back exactly as `JSON.stringify` would write it, without a raw control or bidi
+ * control anywhere: `JSON.stringify` escapes C0 controls only, so the others are escaped here
+ * (outside strings, its output holds only ASCII).
+ */
+export function inertJson(value: unknown, space?: number): string {
+  return JSON.stringify(value, null, space).replace(rawInJson, jsonEscape);
 }
+
+const jsonEscape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /**
  * How an output kind writes a text made of its own words and of text from the data: `datum` for
