@@ -55,6 +55,15 @@ describe('a staff share target', () => {
     // 4 of 22 is 18.18 %.
     expect(renderPortfolioHtml(three.portfolio)).toContain('18.1%（4/22人），要求超过50%（至少12人）');
   });
+
+  it('says so when no facility gives its staff, and fills no bar', () => {
+    const bare = rows.map((r) => ({ ...r, record: { ...r.record, staff: undefined } }));
+    const html = renderPortfolioHtml(buildPortfolio({ rows: bare }).portfolio);
+    const row = html.match(/<tr data-program="changzhi\/assessment-2028" data-target="licensed-physicians"[^>]*>.*?<\/tr>/)![0];
+    expect(row).toContain('<span class="pct">—（0/0人），要求超过50%</span>');
+    expect(row).toContain('<rect x="1" y="1" width="0" height="14" fill="#43a047"/>');
+    expect(row).toContain('数据不全，无法判定');
+  });
 });
 
 describe('an advisory requirement not met', () => {

@@ -241,7 +241,8 @@ function progressBar(area: AreaProgress, target: TargetProgress, lang: Lang): st
   const width = 84;
   const share = target.measure === 'share';
   const whole = share ? area.population : area.required;
-  const filled = whole === 0 ? width : Math.min(1, area.achieved / whole) * width;
+  // Nothing known to take a share of fills nothing; a count of nothing asked for is reached.
+  const filled = whole === 0 ? (share ? 0 : width) : Math.min(1, area.achieved / whole) * width;
   const hatched = whole === 0 ? 0 : Math.min(filled, (area.byWaiver / whole) * width);
   const text = progressText(area, target, lang);
   const figures = share

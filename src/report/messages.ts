@@ -18,7 +18,7 @@ function round(n: number): number {
 }
 
 /** A number with a fact's unit (a ratio as a percentage), written as given. */
-function withUnit(fact: FactDefinition, n: number | string, lang: Lang): string {
+function withUnit(fact: FactDefinition, n: number, lang: Lang): string {
   if (fact.type === 'ratio') return `${n}%`;
   if (!fact.unit) return String(n);
   return lang === 'zh' ? `${n}${fact.unit.zh}` : `${n} ${n === 1 ? (fact.unit.enOne ?? fact.unit.en) : fact.unit.en}`;

@@ -8,8 +8,6 @@ import { factLabel } from './messages.js';
 import { plain, type Escaper } from './inert.js';
 import { facilityName, outcomeWords } from './text.js';
 
-export type { Escaper } from './inert.js';
-
 /** Shared by the Markdown and HTML renderings of a portfolio: the wording, in both languages. */
 
 export interface PortfolioRenderOptions {
@@ -18,8 +16,6 @@ export interface PortfolioRenderOptions {
   /** Whether messages about missing data name the record fields (`premises.ownership`) in Chinese too. */
   readonly showPaths?: boolean;
 }
-
-
 
 /** How facilities stand against a standard, in the order the reports give them. */
 export const standings: readonly (keyof FacilityCounts)[] = ['met', 'waived', 'gap', 'unknown', 'not-applicable'];
@@ -154,10 +150,15 @@ export function metOverApplicable(counts: FacilityCounts | undefined): string {
 
 export const totalOf = (counts: FacilityCounts): number => standings.reduce((n, s) => n + counts[s], 0);
 
+const percent = (value: number): number => Math.round(value * 100 * 1e6) / 1e6;
+
+const boundWord = (target: TargetProgress, lang: Lang): string =>
+  target.bound.operator === 'moreThan' ? (lang === 'zh' ? '超过' : 'more than') : lang === 'zh' ? '不少于' : 'at least';
+
 /** The bound a target sets: `不少于100%`, `more than 50%`, `不少于 2 家`. */
 export function boundText(target: TargetProgress, lang: Lang): string {
   const zh = lang === 'zh';
-  const op = target.bound.operator === 'moreThan' ? (zh ? '超过' : 'more than') : zh ? '不少于' : 'at least';
+  const op = boundWord(target, lang);
   if (target.measure === 'share') {
     const pct = percent(target.bound.value);
     const of = target.unit === 'people' ? (zh ? '的人员' : ' of the people') : zh ? '的机构' : ' of the facilities';
@@ -218,8 +219,6 @@ export function closestText(c: AreaProgress['closest'][number], lang: Lang, e: E
   return `${name}${e.words(lang === 'zh' ? `（第 ${c.row} 行，尚有 ${c.open} 项未满足）` : ` (row ${c.row}, ${c.open} open)`)}`;
 }
 
-const percent = (value: number): number => Math.round(value * 100 * 1e6) / 1e6;
-
 /**
  * A share as a percentage, rounded down to a tenth so that it never reads as reaching a bound it
  * falls short of (28 of 70 is 40%, 2 of 3 is 66.6%).
@@ -235,14 +234,15 @@ export function shareOf(achieved: number, population: number): number {
 export function progressText(area: AreaProgress, target: TargetProgress, lang: Lang): string {
   const zh = lang === 'zh';
   const unit = unitWord(target, lang);
-  const zhUnit = zh ? unit : ` ${unit}`;
   if (target.measure === 'count') return zh ? `${area.achieved}/${area.required}${unit}` : `${area.achieved} of ${area.required} ${unit}`;
   const share = area.population === 0 ? '—' : `${shareOf(area.achieved, area.population)}%`;
-  const op = target.bound.operator === 'moreThan' ? (zh ? '超过' : 'more than') : zh ? '不少于' : 'at least';
+  const op = boundWord(target, lang);
   const bound = `${percent(target.bound.value)}%`;
+  // Of nothing known, the bound asks for no one: said as the bound alone.
+  const least = area.population === 0 ? '' : zh ? `（至少${area.required}${unit}）` : ` (at least ${area.required})`;
   return zh
-    ? `${share}（${area.achieved}/${area.population}${unit}），要求${op}${bound}（至少${area.required}${unit}）`
-    : `${share} (${area.achieved} of ${area.population}${zhUnit}); ${op} ${bound} required (at least ${area.required})`;
+    ? `${share}（${area.achieved}/${area.population}${unit}），要求${op}${bound}${least}`
+    : `${share} (${area.achieved} of ${area.population} ${unit}); ${op} ${bound} required${least}`;
 }
 
 /** A waiver's standard, or that it covers every standard. */
