@@ -143,7 +143,7 @@ describe('facility-standards check --ladder', () => {
     const { code, stdout } = await cli('check', example, '--ladder', 'changzhi/village-clinic');
     expect(code).toBe(1);
     expect(stdout).toContain('已达到：（无）');
-    expect(stdout).toContain('距下一级 标准化村卫生室 (changzhi/village-clinic): 6 项未达到');
+    expect(stdout).toContain('距下一级 标准化村卫生室 (changzhi/village-clinic): 4 项未达到，另有 2 项建议项未落实');
     expect(stdout).toContain('缺少：公共卫生室');
   });
 

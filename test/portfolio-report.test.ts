@@ -148,7 +148,7 @@ describe('renderPortfolioMarkdown', () => {
 
   it('measures the programme targets per county where the target says so, naming the closest facilities', () => {
     const table = tableStarting(zh, '目标', '期限', '地区');
-    expect(table[0]).toEqual(['目标', '期限', '地区', '基数', '要求', '已达到', '尚差', '状态']);
+    expect(table[0]).toEqual(['目标', '期限', '地区', '基数', '要求', '已达到', '进度', '尚差', '状态']);
     const row = (title: string, area: string) => {
       const found = table.find((r) => r[0]!.startsWith(title) && r[2] === area);
       expect(found, `${title} · ${area}`).toBeDefined();
@@ -156,13 +156,14 @@ describe('renderPortfolioMarkdown', () => {
     };
     // Every village clinic meeting changzhi/village-clinic, per county. 平顺县: rows 1 (met) and 4
     // (met by waiver) of 5; row 5 is undecided. 壶关县: row 9 of rows 7–9.
-    expect(row('村卫生室标准化全覆盖', '平顺县')).toEqual(['2028-12-31', '平顺县', '5 家', '5', '2（含豁免 1，另有 1 家数据不全）', '3', '未达标']);
-    expect(row('村卫生室标准化全覆盖', '壶关县')).toEqual(['2028-12-31', '壶关县', '3 家', '3', '1', '2', '未达标']);
+    // A share target gives the share itself (2 of 5 is 40 %; 1 of 3 is 33.3 %, rounded down) next to its bound.
+    expect(row('村卫生室标准化全覆盖', '平顺县')).toEqual(['2028-12-31', '平顺县', '5 家', '5', '2（含豁免 1，另有 1 家数据不全）', '40%（2/5家），要求不少于100%（至少5家）', '3', '未达标']);
+    expect(row('村卫生室标准化全覆盖', '壶关县')).toEqual(['2028-12-31', '壶关县', '3 家', '3', '1', '33.3%（1/3家），要求不少于100%（至少3家）', '2', '未达标']);
     // At least 2 demonstration clinics city-wide: row 9 only.
-    expect(row('综合示范卫生室', '长治市')).toEqual(['2028-12-31', '长治市', '8 家', '2', '1', '1', '未达标']);
+    expect(row('综合示范卫生室', '长治市')).toEqual(['2028-12-31', '长治市', '8 家', '2', '1', '1/2家', '1', '未达标']);
     // More than 50 % licensed physicians among physicians and village doctors: 1 of 2+1+1+1+1+1+2 = 9
-    // (row 5 gives no staff); more than 4.5 → 5.
-    expect(row('执业（助理）医师占比', '长治市')).toEqual(['2028-12-31', '长治市', '9 人', '5', '1（另有 1 家机构人员数据缺失）', '4', '数据不全，无法判定']);
+    // (row 5 gives no staff), 11.1 %; more than 4.5 → 5.
+    expect(row('执业（助理）医师占比', '长治市')).toEqual(['2028-12-31', '长治市', '9 人', '5', '1（另有 1 家机构人员数据缺失）', '11.1%（1/9人），要求超过50%（至少5人）', '4', '数据不全，无法判定']);
     // Closest in 平顺县: rows 2 and 3 with one requirement open each, then the sparse row 5 (all 14 required unknown).
     const closest = zh.split('\n').find((l) => l.startsWith('- 村卫生室标准化全覆盖 · 平顺县：'));
     expect(closest).toContain('龙溪镇井底村卫生室 (changzhi-pingshun-longxi-jingdi)（第 2 行，尚有 1 项未满足）；东庄卫生所 (changzhi-pingshun-xigou-dongzhuang)（第 3 行，尚有 1 项未满足）；');
@@ -175,7 +176,7 @@ describe('renderPortfolioMarkdown', () => {
     const table = tableStarting(section, '目标', '期限', '地区');
     const target = program.targets.find((t) => t.kind === 'facilities' && 'standard' in t.achieve && t.achieve.standard === 'changzhi/village-clinic')!;
     // The whole city: rows 1, 4 (by waiver) and 9 of the 8 clinics; row 5 undecided.
-    expect(table.find((r) => r[0]!.startsWith(target.title.zh))!.slice(2)).toEqual(['长治市', '8 家', '8', '3（含豁免 1，另有 1 家数据不全）', '5', '未达标']);
+    expect(table.find((r) => r[0]!.startsWith(target.title.zh))!.slice(2)).toEqual(['长治市', '8 家', '8', '3（含豁免 1，另有 1 家数据不全）', '37.5%（3/8家），要求不少于100%（至少8家）', '5', '未达标']);
     // Township targets with no township health center in the batch are not reported as met.
     const township = program.targets.find((t) => t.facilityType === 'township-health-center')!;
     expect(table.find((r) => r[0]!.startsWith(township.title.zh))!.at(-1)).toBe('本批次无乡镇卫生院');
@@ -217,10 +218,11 @@ describe('renderPortfolioMarkdown', () => {
     expect(row4).toMatch(/- ~ 水、电、暖配套保障 · 附件1 二\(一\)\\\n {2}已豁免.*整村搬迁已批复.*未落实：采暖/);
     // Row 8's waiver expired: a gap again.
     expect(sectionOf(zh, '### 第 8 行 · 树掌镇大河村卫生室')).toContain('- ✗ 制冷设施设备 · 附件1 二(二)\\\n  未落实：制冷设施设备');
-    // Row 5: a not-applicable requirement's "-" mark is escaped, an unknown gets "?", an advisory gap is marked.
+    // Row 5: a not-applicable requirement's "-" mark is escaped, an unknown gets "?", an advisory
+    // requirement not met is not called a gap.
     const row5 = sectionOf(zh, '### 第 5 行');
-    expect(row5).toContain('- ✗ 建筑面积不低于80平方米 [建议] · 附件1 二(一)\\\n  建筑面积65平方米，要求不少于80平方米，还差15平方米');
-    expect(row5).toContain('- ? 集体产权房屋 · 附件1 二(一)\\\n  数据缺失：房屋产权（premises.ownership）');
+    expect(row5).toContain('- △ 建筑面积不低于80平方米 [建议项未落实] · 附件1 二(一)\\\n  建筑面积65平方米，要求不少于80平方米，还差15平方米');
+    expect(row5).toContain('- ? 集体产权房屋 · 附件1 二(一)\\\n  数据缺失：房屋产权');
     expect(sectionOf(en, '### row 2 · 龙溪镇井底村卫生室')).toContain('- ✗ Four separate rooms · 附件1 二(一)\\\n  missing: public health room');
   });
 
@@ -257,9 +259,9 @@ describe('renderPortfolioMarkdown', () => {
 describe('renderPortfolioHtml', () => {
   it('is one self-contained document in the language asked for, titled with what it is', () => {
     expect(htmlZh.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">')).toBe(true);
-    expect(htmlZh).toContain('<title>设施达标评估报告 — changzhi-village-clinics.ndjson</title>');
+    expect(htmlZh).toContain('<title>设施达标评估报告 — \u2068changzhi-village-clinics.ndjson\u2069</title>');
     expect(htmlEn.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
-    expect(htmlEn).toContain('<title>Facility standards assessment — changzhi-village-clinics.ndjson</title>');
+    expect(htmlEn).toContain('<title>Facility standards assessment — \u2068changzhi-village-clinics.ndjson\u2069</title>');
     for (const html of [htmlZh, htmlEn]) {
       // Nothing fetched: no external style, script, font or image; links stay in the page.
       expect(html).not.toMatch(/<link\b|<img\b|<iframe\b|@import|\bsrc=|url\((?!#)/i);
@@ -288,7 +290,7 @@ describe('renderPortfolioHtml', () => {
       expect(html).not.toContain('<script>alert');
       // The one script is the page's own, opening the checklists for printing.
       expect(html.match(/<script/g)).toHaveLength(1);
-      expect(html).toContain('<span class="name">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; | *西沟乡*测试卫生室 (pingshun-xigou-test)</span>');
+      expect(html).toContain('<span class="name"><bdi>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; | *西沟乡*测试卫生室</bdi> (<bdi>pingshun-xigou-test</bdi>)</span>');
       expect(html).toContain('药房改造期间 | 临时减少品种<br>（已完成）');
       expect(html).toContain('expected a number, got &quot;80|㎡&quot;');
     }
@@ -298,10 +300,10 @@ describe('renderPortfolioHtml', () => {
     const article = htmlZh.match(/<article class="facility" id="row-2" data-row="2" data-facility-id="changzhi-pingshun-longxi-jingdi">[\s\S]*?<\/article>/)?.[0];
     expect(article).toBeDefined();
     expect(article).toContain('<section class="report" data-standard="pingshun/village-clinic@2026" data-outcome="gap">');
-    expect(article).toContain('<li data-requirement="four-rooms" data-outcome="gap" data-severity="required"><span class="mark" aria-label="未达标">✗</span> <span class="title">四室分开</span> <span class="clause">附件1 二(一)</span><div class="message">缺少：公共卫生室</div></li>');
+    expect(article).toContain('<li data-requirement="four-rooms" data-outcome="gap" data-severity="required"><span class="mark" aria-label="未达标">✗</span> <span class="title"><bdi>四室分开</bdi></span> <span class="clause"><bdi>附件1 二(一)</bdi></span><div class="message"><bdi>缺少：公共卫生室</bdi></div></li>');
     expect(htmlZh).toContain('<tr data-row="6">');
     expect(htmlZh).toContain('<tr data-waiver="expired" data-facility-id="changzhi-huguan-shuzhang-dahe" data-requirement="cooling-equipment">');
-    expect(htmlZh).toContain('<tr data-county="平顺县" data-township="西沟乡"><td class="nowrap">平顺县</td><td class="nowrap">西沟乡</td><td class="num" data-field="facilities">2</td>');
+    expect(htmlZh).toContain('<tr data-county="平顺县" data-township="西沟乡"><td class="nowrap"><bdi>平顺县</bdi></td><td class="nowrap"><bdi>西沟乡</bdi></td><td class="num" data-field="facilities">2</td>');
     expect(htmlZh).toMatch(/<tr data-program="changzhi\/assessment-2028" data-target="standardized-clinics" data-county="平顺县" data-status="gap">.*<td class="num" data-field="required">5<\/td><td class="num" data-field="achieved"><strong>2<\/strong>/);
     // Every facility's checklist is open, and a print stylesheet shows a collapsed one anyway.
     expect(htmlZh.match(/<details open>/g)).toHaveLength(8);

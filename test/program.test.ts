@@ -152,8 +152,12 @@ describe('programme targets over forty facilities', () => {
 
   it('prints each target on standard error', () => {
     expect(stderr).toContain('30%的乡镇卫生院达到推荐标准');
-    expect(stderr).toMatch(/✗ 要求 3家 · 达到 2家（共 10家）· 差 1家\n\s+最接近达标（尚缺项数）: 屯留区渔泽镇卫生院 \(1\)/);
-    expect(stderr).toContain('✓ 阳谷县 阿城镇: 要求 2家');
+    // A share gives the share itself next to its bound: 2 of the 10 centers are 20 %, 30 % of 10 is 3.
+    expect(stderr).toMatch(/✗ 20%（2\/10家），要求不少于30%（至少3家）· 差 1家\n\s+最接近达标（尚缺项数）: 屯留区渔泽镇卫生院 \(1\)/);
+    // 2 of 阿城镇's 4 clinics are 50 %; 40 % of 4 rounds up to 2.
+    expect(stderr).toContain('✓ 阳谷县 阿城镇: 50%（2/4家），要求不少于40%（至少2家）· 差 0家');
+    // A count target still says what it asks and what is reached.
+    expect(stderr).toContain('✗ 要求 100家 · 达到 2家（共 12家）· 差 98家');
   });
 });
 

@@ -5,7 +5,9 @@ import type { BatchSettings } from '../batch/run.js';
 import { loadRuleFiles } from '../files.js';
 import type { ProgramProgress } from '../program/measure.js';
 import { renderPortfolioHtml } from '../report/html.js';
+import { inertJson, inertText } from '../report/inert.js';
 import { renderPortfolioMarkdown } from '../report/markdown.js';
+import { progressText } from '../report/portfolio-words.js';
 import type { Program } from '../program/types.js';
 import { bundledPrograms, bundledStandards } from '../standard/registry.js';
 import type { Standard } from '../standard/types.js';
@@ -92,13 +94,16 @@ export async function prepareAssessment(values: AssessmentValues, input: string)
           ? renderPortfolioHtml(portfolio, { lang })
           : format === 'markdown'
             ? renderPortfolioMarkdown(portfolio, { lang })
-            : `${JSON.stringify(portfolio, null, 2)}\n`;
+            : `${inertJson(portfolio, 2)}\n`;
       return { portfolio, report };
     },
   };
 }
 
-/** The batch's summary for the terminal: counts per standard, the waivers, each programme target. */
+/**
+ * The batch's summary for the terminal: counts per standard, the waivers, each programme target.
+ * Every line is made inert: names and regions from the data cannot drive the terminal.
+ */
 export function summaryText(tally: Tally, portfolio: Portfolio | undefined, lang: Lang): string {
   const zh = lang === 'zh';
   const lines = [zh ? `行 ${tally.rows} · 已评估 ${tally.evaluated} · 错误 ${tally.errors}` : `rows ${tally.rows} · evaluated ${tally.evaluated} · errors ${tally.errors}`];
@@ -121,7 +126,7 @@ export function summaryText(tally: Tally, portfolio: Portfolio | undefined, lang
     }
     for (const program of portfolio.programs) lines.push(...programLines(program, lang));
   }
-  return `${lines.join('\n')}\n`;
+  return `${lines.map(inertText).join('\n')}\n`;
 }
 
 function programLines(program: ProgramProgress, lang: Lang): string[] {
@@ -133,9 +138,16 @@ function programLines(program: ProgramProgress, lang: Lang): string[] {
       const where = [area.county, area.township].filter(Boolean).join(' ');
       const unit = target.unit === 'people' ? (zh ? '人' : 'people') : zh ? '家' : 'facilities';
       const mark = area.status === 'met' ? '✓' : area.status === 'gap' ? '✗' : '?';
-      const figures = zh
-        ? `要求 ${area.required}${unit} · 达到 ${area.achieved}${unit}（共 ${area.population}${unit}）· 差 ${area.gap}${unit}${area.unknown ? ` · 数据不全 ${area.unknown} 家` : ''}${area.unplaced ? ` · 未填所在地区、无法判断是否计入 ${area.unplaced} 家` : ''}`
-        : `required ${area.required} · achieved ${area.achieved} of ${area.population} ${unit} · gap ${area.gap}${area.unknown ? ` · ${area.unknown} facilities lack data` : ''}${area.unplaced ? ` · ${area.unplaced} facilities give no region, undecided` : ''}`;
+      const undecided =
+        (area.unknown ? (zh ? ` · 数据不全 ${area.unknown} 家` : ` · ${area.unknown} facilities lack data`) : '') +
+        (area.unplaced ? (zh ? ` · 未填所在地区、无法判断是否计入 ${area.unplaced} 家` : ` · ${area.unplaced} facilities give no region, undecided`) : '');
+      // A share says the share itself; a count, what it asks and what is reached.
+      const figures =
+        target.measure === 'share'
+          ? `${progressText(area, target, lang)}${zh ? ` · 差 ${area.gap}${unit}` : ` · gap ${area.gap}`}${undecided}`
+          : zh
+            ? `要求 ${area.required}${unit} · 达到 ${area.achieved}${unit}（共 ${area.population}${unit}）· 差 ${area.gap}${unit}${undecided}`
+            : `required ${area.required} · achieved ${area.achieved} of ${area.population} ${unit} · gap ${area.gap}${undecided}`;
       lines.push(`    ${mark} ${where ? `${where}: ` : ''}${figures}`);
       if (area.closest.length > 0) {
         const names = area.closest.map((f) => `${f.name ?? f.id ?? `row ${f.row}`} (${f.open})`).join(zh ? '、' : ', ');

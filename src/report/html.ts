@@ -12,6 +12,8 @@ import {
   closestText,
   countsText,
   facilityLabel,
+  progressText,
+  shareOf,
   isEmpty,
   listedRequirements,
   metOverApplicable,
@@ -29,12 +31,16 @@ import {
   type PortfolioRenderOptions,
   type Word,
 } from './portfolio-words.js';
-import { countsLine, marks, outcomeWords } from './text.js';
+import { inertControls, type Escaper } from './inert.js';
+import { requirementMessage } from './messages.js';
+import { advisoryTag, countsLine, markOf, marks, outcomeWords, requirementWords } from './text.js';
 
 /**
  * A batch's portfolio as one self-contained HTML document: inline style, charts as inline SVG,
  * nothing fetched. Made to be read on screen and printed on A4 (in colour or black and white:
- * every bar carries its number and every mark its symbol). Text from the data is escaped.
+ * every bar carries its number and every mark its symbol). Text from the data is escaped and
+ * isolated in `<bdi>` (in SVG and the title, between U+2068 and U+2069), so neither markup nor bidi
+ * controls in a name can change the page around it.
  *
  * Elements tools can find: `#summary [data-count]`, `#standards-chart g[data-standard]` (a rect
  * per outcome, `data-outcome`, `data-count`), `#standards-table tr[data-standard]`,
@@ -48,8 +54,8 @@ export function renderPortfolioHtml(portfolio: Portfolio, options: PortfolioRend
   const w = (key: Word) => word(key, lang);
   const sep = lang === 'zh' ? '：' : ': ';
   const meta = [
-    portfolio.input !== undefined && `${esc(w('input'))}${sep}<span data-field="input">${esc(portfolio.input)}</span>`,
-    `${esc(w('asOf'))}${sep}<time data-field="as-of">${esc(portfolio.asOf)}</time>`,
+    portfolio.input !== undefined && `${esc(w('input'))}${sep}<span data-field="input">${datum(portfolio.input)}</span>`,
+    `${esc(w('asOf'))}${sep}<time data-field="as-of">${datum(portfolio.asOf)}</time>`,
   ].filter(Boolean);
 
   const body = [
@@ -60,7 +66,7 @@ export function renderPortfolioHtml(portfolio: Portfolio, options: PortfolioRend
     areasSection(portfolio, lang),
     rowErrorsSection(portfolio, lang),
     waiversSection(portfolio, lang),
-    `<section id="facilities"><h2>${esc(w('checklists'))}</h2>\n${portfolio.facilities.map((f) => facilityArticle(portfolio, f, lang)).join('\n')}\n</section>`,
+    `<section id="facilities"><h2>${esc(w('checklists'))}</h2>\n${portfolio.facilities.map((f) => facilityArticle(portfolio, f, lang, options.showPaths ?? false)).join('\n')}\n</section>`,
   ];
 
   return `<!DOCTYPE html>
@@ -69,7 +75,7 @@ export function renderPortfolioHtml(portfolio: Portfolio, options: PortfolioRend
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="facility-standards">
-<title>${esc(reportTitle(portfolio, lang))}</title>
+<title>${reportTitle(portfolio, lang, isolatedText)}</title>
 <style>${style}</style>
 </head>
 <body>
@@ -83,15 +89,28 @@ ${body.join('\n')}
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Text from the data, escaped for HTML text and attribute values. */
+/** Text escaped for HTML text and attribute values; controls, which HTML does not allow, written out (`\u001B`). */
 function esc(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (c) => escapes[c]!);
+  return inertControls(String(text)).replace(/[&<>"']/g, (c) => escapes[c]!);
 }
 
-/** Text from the data that may run over lines: escaped, its line breaks kept. */
-function lines(text: string): string {
-  return esc(text).replace(/\r\n|\r|\n/g, '<br>');
+/** Text from the data as an element's content: escaped, and isolated so that bidi controls in it cannot reorder the text around it. */
+function datum(text: string): string {
+  return `<bdi>${esc(text)}</bdi>`;
 }
+
+/** Text from the data that may run over lines: as `datum`, its line breaks kept. */
+function lines(text: string): string {
+  return `<bdi>${text.split(/\r\n|\r|\n/).map(esc).join('<br>')}</bdi>`;
+}
+
+/** For texts mixing the page's words and data, in element content. */
+const html: Escaper = { datum, words: esc };
+
+/** Where no element can isolate (SVG text, the title): between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE. */
+const isolated = (text: string): string => `\u2068${esc(text)}\u2069`;
+
+const isolatedText: Escaper = { datum: isolated, words: esc };
 
 /** `name="value"` pairs for the attributes given, escaped; undefined ones left out. */
 function attrs(pairs: Record<string, string | number | undefined>): string {
@@ -171,7 +190,7 @@ function standardsChart(standards: readonly StandardTally[], lang: Lang): string
     const breakdown = standings.map((k) => `${standingWords(k, lang)} ${s.facilities[k]}`).join(' · ');
     const unit = lang === 'zh' ? `${total} 家` : `${total} ${total === 1 ? 'facility' : 'facilities'}`;
     return `<g class="bar" data-standard="${esc(s.standard)}" data-total="${total}">
-<text x="0" y="${y + 15}" font-size="13" font-weight="700">${esc(s.title[lang])} <tspan font-size="11" font-weight="400" fill="#444">${esc(s.standard)}</tspan></text>
+<text x="0" y="${y + 15}" font-size="13" font-weight="700">${isolated(s.title[lang])} <tspan font-size="11" font-weight="400" fill="#444">${isolated(s.standard)}</tspan></text>
 ${segments}<text x="${fmt(x + 6)}" y="${y + 38}" font-size="12">${esc(unit)}</text>
 <text class="breakdown" x="0" y="${y + 62}" font-size="11.5">${esc(breakdown)}</text>
 </g>`;
@@ -198,7 +217,7 @@ function standardsSection(portfolio: Portfolio, lang: Lang): string {
   const head = `<tr><th>${esc(w('standard'))}</th>${standings.map((s) => `<th class="num" data-outcome="${s}">${esc(standingWords(s, lang))}</th>`).join('')}<th class="num">${esc(w('total'))}</th></tr>`;
   const rows = portfolio.standards.map(
     (s) =>
-      `<tr${attrs({ 'data-standard': s.standard })}><td>${esc(s.title[lang])}<br><span class="id">${esc(s.standard)}</span></td>${standings
+      `<tr${attrs({ 'data-standard': s.standard })}><td>${datum(s.title[lang])}<br><span class="id">${datum(s.standard)}</span></td>${standings
         .map((k) => `<td class="num" data-outcome="${k}">${s.facilities[k]}</td>`)
         .join('')}<td class="num" data-outcome="total">${totalOf(s.facilities)}</td></tr>`,
   );
@@ -213,15 +232,25 @@ ${rows.join('\n')}
   );
 }
 
-/** A progress bar: achieved (by waiver hatched) against required, with the figures beside it. */
-function progressBar(area: AreaProgress): string {
+/**
+ * A progress bar. A share target: the share (achieved over the population, by waiver hatched)
+ * against the bound, drawn as a line at the bound. A count target: achieved against required.
+ * Beside it, the figures in words.
+ */
+function progressBar(area: AreaProgress, target: TargetProgress, lang: Lang): string {
   const width = 84;
-  const share = area.required === 0 ? 1 : Math.min(1, area.achieved / area.required);
-  const waived = area.required === 0 ? 0 : Math.min(share, area.byWaiver / area.required);
-  const filled = share * width;
-  const hatched = waived * width;
-  const pct = area.required === 0 ? 100 : Math.floor(share * 100);
-  return `<svg class="progress" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width + 2} 16" width="${width + 2}" height="16" role="img" aria-label="${area.achieved}/${area.required}" data-achieved="${area.achieved}" data-required="${area.required}"><rect x="1" y="1" width="${width}" height="14" fill="#fff" stroke="#333"/><rect x="1" y="1" width="${fmt(filled - hatched)}" height="14" fill="#43a047"/><rect x="${fmt(1 + filled - hatched)}" y="1" width="${fmt(hatched)}" height="14" fill="url(#fill-waived)"/><rect x="1" y="1" width="${width}" height="14" fill="none" stroke="#333"/></svg><br><span class="pct">${area.achieved}/${area.required} · ${pct}%</span>`;
+  const share = target.measure === 'share';
+  const whole = share ? area.population : area.required;
+  // Nothing known to take a share of fills nothing; a count of nothing asked for is reached.
+  const filled = whole === 0 ? (share ? 0 : width) : Math.min(1, area.achieved / whole) * width;
+  const hatched = whole === 0 ? 0 : Math.min(filled, (area.byWaiver / whole) * width);
+  const text = progressText(area, target, lang);
+  const figures = share
+    ? attrs({ 'data-share': area.population === 0 ? undefined : shareOf(area.achieved, area.population) / 100, 'data-bound': target.bound.value })
+    : '';
+  const boundX = 1 + Math.min(1, target.bound.value) * width;
+  const boundLine = share ? `<line class="bound" x1="${fmt(boundX)}" y1="0" x2="${fmt(boundX)}" y2="16" stroke="#000" stroke-width="2"/>` : '';
+  return `<svg class="progress" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width + 2} 16" width="${width + 2}" height="16" role="img"${attrs({ 'aria-label': text })} data-achieved="${area.achieved}" data-required="${area.required}"${figures}><rect x="1" y="1" width="${width}" height="14" fill="#fff" stroke="#333"/><rect x="1" y="1" width="${fmt(filled - hatched)}" height="14" fill="#43a047"/><rect x="${fmt(1 + filled - hatched)}" y="1" width="${fmt(hatched)}" height="14" fill="url(#fill-waived)"/><rect x="1" y="1" width="${width}" height="14" fill="none" stroke="#333"/>${boundLine}</svg><br><span class="pct">${esc(text)}</span>`;
 }
 
 function programsSection(portfolio: Portfolio, lang: Lang): string {
@@ -234,27 +263,27 @@ function programBlock(program: ProgramProgress, lang: Lang): string {
   const w = (key: Word) => word(key, lang);
   const sep = lang === 'zh' ? '：' : ': ';
   const src = program.source;
-  const issued = lang === 'zh' ? `（${esc(src.issuer)}，${esc(src.date)}）` : ` (${esc(src.issuer)}, ${esc(src.date)})`;
-  const head = `<tr><th>${esc(w('target'))}</th><th>${esc(w('by'))}</th><th>${esc(w('area'))}</th><th class="num">${esc(w('population'))}</th><th class="num">${esc(w('required'))}</th><th class="num">${esc(w('achieved'))}</th><th>${esc(lang === 'zh' ? '进度' : 'Progress')}</th><th class="num">${esc(w('gap'))}</th><th>${esc(w('status'))}</th></tr>`;
+  const issued = lang === 'zh' ? `（${datum(src.issuer)}，${datum(src.date)}）` : ` (${datum(src.issuer)}, ${datum(src.date)})`;
+  const head = `<tr><th>${esc(w('target'))}</th><th>${esc(w('by'))}</th><th>${esc(w('area'))}</th><th class="num">${esc(w('population'))}</th><th class="num">${esc(w('required'))}</th><th class="num">${esc(w('achieved'))}</th><th>${esc(w('progress'))}</th><th class="num">${esc(w('gap'))}</th><th>${esc(w('status'))}</th></tr>`;
   const rows: string[] = [];
   const closest: string[] = [];
   for (const target of program.targets) {
     target.areas.forEach((area, i) => {
-      const where = areaName(area, lang, program.region);
+      const where = areaName(area, lang, program.region, html);
       const first = i === 0;
       const span = target.areas.length;
       const targetCells = first
-        ? `<td rowspan="${span}" class="target"><strong>${esc(target.title[lang])}</strong> <span class="id">${esc(target.clause)}</span><br><span class="small">${esc(boundText(target, lang))}${lang === 'zh' ? '；' : '; '}${esc(countsText(target, lang))}</span></td><td rowspan="${span}" class="nowrap">${esc(target.by)}</td>`
+        ? `<td rowspan="${span}" class="target"><strong>${datum(target.title[lang])}</strong> <span class="id">${datum(target.clause)}</span><br><span class="small">${esc(boundText(target, lang))}${lang === 'zh' ? '；' : '; '}${esc(countsText(target, lang))}</span></td><td rowspan="${span}" class="nowrap">${datum(target.by)}</td>`
         : '';
       rows.push(
-        `<tr${attrs({ 'data-program': program.program, 'data-target': target.target, 'data-county': area.county, 'data-township': area.township, 'data-status': isEmpty(area) ? 'empty' : area.status })}>${targetCells}<td>${esc(where)}</td><td class="num">${area.population} ${esc(unitWord(target, lang))}</td><td class="num" data-field="required">${area.required}</td><td class="num" data-field="achieved"><strong>${area.achieved}</strong>${achievedNotes(area, target, lang).map((n) => `<div class="small">${esc(n)}</div>`).join('')}</td><td>${isEmpty(area) ? '—' : progressBar(area)}</td><td class="num" data-field="gap">${area.gap}</td><td data-field="status">${isEmpty(area) ? '' : `${statusMark(area.status)} `}${esc(statusWords(area, target, lang))}</td></tr>`,
+        `<tr${attrs({ 'data-program': program.program, 'data-target': target.target, 'data-county': area.county, 'data-township': area.township, 'data-status': isEmpty(area) ? 'empty' : area.status })}>${targetCells}<td>${where}</td><td class="num">${area.population} ${esc(unitWord(target, lang))}</td><td class="num" data-field="required">${area.required}</td><td class="num" data-field="achieved"><strong>${area.achieved}</strong>${achievedNotes(area, target, lang).map((n) => `<div class="small">${esc(n)}</div>`).join('')}</td><td>${isEmpty(area) ? '—' : progressBar(area, target, lang)}</td><td class="num" data-field="gap">${area.gap}</td><td data-field="status">${isEmpty(area) ? '' : `${statusMark(area.status)} `}${esc(statusWords(area, target, lang))}</td></tr>`,
       );
       if (area.closest.length > 0) closest.push(closestItem(target, area, where, lang));
     });
   }
   return `<section class="program"${attrs({ 'data-program': program.program })}>
-<h3>${esc(program.title[lang])} <span class="id">${esc(program.program)}</span></h3>
-<p class="note">${esc(w('source'))}${sep}${esc(src.title)}${issued}</p>
+<h3>${datum(program.title[lang])} <span class="id">${datum(program.program)}</span></h3>
+<p class="note">${esc(w('source'))}${sep}${datum(src.title)}${issued}</p>
 <table class="targets"><thead>${head}</thead><tbody>
 ${rows.join('\n')}
 </tbody></table>
@@ -267,20 +296,20 @@ const statusMark = (status: AreaProgress['status']): string => `<span class="mar
 function closestItem(target: TargetProgress, area: AreaProgress, where: string, lang: Lang): string {
   const sep = lang === 'zh' ? '：' : ': ';
   const names = area.closest
-    .map((c) => `<a href="#row-${c.row}"${attrs({ 'data-row': c.row, 'data-facility-id': c.id })}>${esc(closestText(c, lang))}</a>`)
+    .map((c) => `<a href="#row-${c.row}"${attrs({ 'data-row': c.row, 'data-facility-id': c.id })}>${closestText(c, lang, html)}</a>`)
     .join(lang === 'zh' ? '；' : '; ');
-  return `<li${attrs({ 'data-target': target.target, 'data-county': area.county, 'data-township': area.township })}>${esc(target.title[lang])} · ${esc(where)}${sep}${names}</li>`;
+  return `<li${attrs({ 'data-target': target.target, 'data-county': area.county, 'data-township': area.township })}>${datum(target.title[lang])} · ${where}${sep}${names}</li>`;
 }
 
 function areasSection(portfolio: Portfolio, lang: Lang): string {
   const w = (key: Word) => word(key, lang);
   if (portfolio.areas.length === 0) return section('areas', w('areas'), `<p>${esc(w('noStandards'))}</p>`);
   const head = `<tr><th>${esc(w('county'))}</th><th>${esc(w('township'))}</th><th class="num">${esc(w('facilities'))}</th>${portfolio.standards
-    .map((s) => `<th class="num"${attrs({ 'data-standard': s.standard })}>${esc(s.title[lang])}</th>`)
+    .map((s) => `<th class="num"${attrs({ 'data-standard': s.standard })}>${datum(s.title[lang])}</th>`)
     .join('')}</tr>`;
   const rows = portfolio.areas.map(
     (a) =>
-      `<tr${attrs({ 'data-county': a.county, 'data-township': a.township })}><td class="nowrap">${esc(a.county ?? '—')}</td><td class="nowrap">${esc(a.township ?? '—')}</td><td class="num" data-field="facilities">${a.facilities}</td>${portfolio.standards
+      `<tr${attrs({ 'data-county': a.county, 'data-township': a.township })}><td class="nowrap">${a.county === undefined ? '—' : datum(a.county)}</td><td class="nowrap">${a.township === undefined ? '—' : datum(a.township)}</td><td class="num" data-field="facilities">${a.facilities}</td>${portfolio.standards
         .map((s) => `<td class="num"${attrs({ 'data-standard': s.standard })}>${metOverApplicable(a.standards[s.standard])}</td>`)
         .join('')}</tr>`,
   );
@@ -291,7 +320,7 @@ function rowErrorsSection(portfolio: Portfolio, lang: Lang): string {
   const w = (key: Word) => word(key, lang);
   if (portfolio.rowErrors.length === 0) return section('row-errors', w('rowErrors'), `<p>${esc(w('noRowErrors'))}</p>`);
   const rows = portfolio.rowErrors.map((e) => {
-    const problems = (e.problems ?? []).map((p) => `<li>${p.where ? `<code>${esc(p.where)}</code>${lang === 'zh' ? '：' : ': '}` : ''}${lines(p.message)}</li>`);
+    const problems = (e.problems ?? []).map((p) => `<li>${p.where ? `<code>${datum(p.where)}</code>${lang === 'zh' ? '：' : ': '}` : ''}${lines(p.message)}</li>`);
     return `<tr${attrs({ 'data-row': e.row })}><td class="num">${e.row}</td><td>${lines(e.error)}</td><td>${problems.length > 0 ? `<ul>${problems.join('')}</ul>` : '—'}</td></tr>`;
   });
   return section(
@@ -307,7 +336,7 @@ function waiversSection(portfolio: Portfolio, lang: Lang): string {
     if (list.length === 0) return `<h3>${esc(w(kind))}</h3>\n<p data-waivers="${kind}">${esc(w('none'))}</p>`;
     const rows = list.map(
       (v) =>
-        `<tr${attrs({ 'data-waiver': kind, 'data-facility-id': v.facility, 'data-requirement': v.requirement })}><td>${esc(v.facility)}</td><td>${esc(waiverStandard(v, lang))}</td><td>${esc(v.requirement)}</td><td class="nowrap">${esc(v.expires)}</td><td>${esc(v.approver)}</td><td>${lines(v.justification)}</td></tr>`,
+        `<tr${attrs({ 'data-waiver': kind, 'data-facility-id': v.facility, 'data-requirement': v.requirement })}><td>${datum(v.facility)}</td><td>${v.standard === undefined ? esc(waiverStandard(v, lang)) : datum(v.standard)}</td><td>${datum(v.requirement)}</td><td class="nowrap">${datum(v.expires)}</td><td>${datum(v.approver)}</td><td>${lines(v.justification)}</td></tr>`,
     );
     return `<h3>${esc(w(kind))}</h3>
 <table data-waivers="${kind}"><thead><tr><th>${esc(w('facility'))}</th><th>${esc(w('standard'))}</th><th>${esc(w('requirement'))}</th><th>${esc(w('expires'))}</th><th>${esc(w('approver'))}</th><th>${esc(w('justification'))}</th></tr></thead><tbody>
@@ -323,40 +352,41 @@ ${table('unused', portfolio.waivers.unused)}`,
   );
 }
 
-function facilityArticle(portfolio: Portfolio, f: PortfolioFacility, lang: Lang): string {
-  const place = placeOf(f.facility, lang);
+function facilityArticle(portfolio: Portfolio, f: PortfolioFacility, lang: Lang, showPaths: boolean): string {
+  const place = placeOf(f.facility, lang, html);
   const verdicts = f.reports
     .map(
       (r) =>
-        `<li${attrs({ 'data-standard': r.standard, 'data-outcome': r.outcome })}><span class="mark">${marks[r.outcome]}</span> ${esc(standardTitle(portfolio, r.standard, lang))}${lang === 'zh' ? '：' : ': '}${esc(outcomeWords[r.outcome][lang])}</li>`,
+        `<li${attrs({ 'data-standard': r.standard, 'data-outcome': r.outcome })}><span class="mark">${marks[r.outcome]}</span> ${datum(standardTitle(portfolio, r.standard, lang))}${lang === 'zh' ? '：' : ': '}${esc(outcomeWords[r.outcome][lang])}</li>`,
     )
     .join('');
   return `<article class="facility" id="row-${f.row}"${attrs({ 'data-row': f.row, 'data-facility-id': f.facility.id })}>
 <details open>
-<summary class="facility-head"><h3><span class="row">${esc(rowLabel(f.row, lang))}</span> · <span class="name">${esc(facilityLabel(f.facility, lang))}</span></h3></summary>
-<div class="facility-meta">${place ? `<p class="place">${esc(place)}</p>` : ''}<ul class="verdicts">${verdicts}</ul></div>
-${f.reports.map((r) => reportSection(portfolio, r, lang)).join('\n')}
+<summary class="facility-head"><h3><span class="row">${esc(rowLabel(f.row, lang))}</span> · <span class="name">${facilityLabel(f.facility, lang, html)}</span></h3></summary>
+<div class="facility-meta">${place ? `<p class="place">${place}</p>` : ''}<ul class="verdicts">${verdicts}</ul></div>
+${f.reports.map((r) => reportSection(portfolio, r, lang, showPaths)).join('\n')}
 </details>
 </article>`;
 }
 
-function reportSection(portfolio: Portfolio, report: BatchReport, lang: Lang): string {
+function reportSection(portfolio: Portfolio, report: BatchReport, lang: Lang, showPaths: boolean): string {
   const sep = lang === 'zh' ? '：' : ': ';
-  const head = `<div class="report-head"><h4>${esc(standardTitle(portfolio, report.standard, lang))} <span class="id">${esc(report.standard)}</span></h4><p class="outcome"><strong>${esc(word('outcome', lang))}${sep}<span class="mark">${marks[report.outcome]}</span> ${esc(outcomeWords[report.outcome][lang])}</strong> — ${esc(countsLine(report.counts, lang))}</p></div>`;
+  const head = `<div class="report-head"><h4>${datum(standardTitle(portfolio, report.standard, lang))} <span class="id">${datum(report.standard)}</span></h4><p class="outcome"><strong>${esc(word('outcome', lang))}${sep}<span class="mark">${marks[report.outcome]}</span> ${esc(outcomeWords[report.outcome][lang])}</strong> — ${esc(countsLine(report.counts, report.gaps, lang))}</p></div>`;
   let items = '';
   if (report.outcome !== 'not-applicable') {
     const { requirements, complete } = listedRequirements(report);
     items = `${complete ? '' : `<p class="partial">${esc(word('partial', lang))}</p>`}${
-      requirements.length > 0 ? `<ul class="checklist">${requirements.map((r) => requirementItem(r, lang)).join('')}</ul>` : ''
+      requirements.length > 0 ? `<ul class="checklist">${requirements.map((r) => requirementItem(r, lang, showPaths)).join('')}</ul>` : ''
     }`;
   }
   return `<section class="report"${attrs({ 'data-standard': report.standard, 'data-outcome': report.outcome })}>${head}${items}</section>`;
 }
 
-function requirementItem(r: RequirementResult, lang: Lang): string {
-  const advisory = r.severity === 'advisory' ? ` <span class="advisory">${esc(word('advisory', lang))}</span>` : '';
-  const message = r.outcome === 'met' || r.outcome === 'not-applicable' ? '' : `<div class="message">${lines(r.message[lang])}</div>`;
-  return `<li${attrs({ 'data-requirement': r.requirement, 'data-outcome': r.outcome, 'data-severity': r.severity })}><span class="mark" aria-label="${esc(outcomeWords[r.outcome][lang])}">${marks[r.outcome]}</span> <span class="title">${esc(r.title[lang])}</span>${advisory} <span class="clause">${esc(r.clause)}</span>${message}</li>`;
+function requirementItem(r: RequirementResult, lang: Lang, showPaths: boolean): string {
+  const tag = advisoryTag(r, lang);
+  const advisory = tag ? ` <span class="advisory">${esc(tag)}</span>` : '';
+  const message = r.outcome === 'met' || r.outcome === 'not-applicable' ? '' : `<div class="message">${lines(requirementMessage(r, lang, showPaths))}</div>`;
+  return `<li${attrs({ 'data-requirement': r.requirement, 'data-outcome': r.outcome, 'data-severity': r.severity })}><span class="mark" aria-label="${esc(requirementWords(r, lang))}">${esc(markOf(r))}</span> <span class="title">${datum(r.title[lang])}</span>${advisory} <span class="clause">${datum(r.clause)}</span>${message}</li>`;
 }
 
 const style = `
@@ -398,6 +428,7 @@ a { color: inherit; }
 .mark { display: inline-block; min-width: 1.2em; text-align: center; font-weight: 700; }
 [data-outcome="met"] > .mark, .mark[data-outcome="met"] { color: #2e7d32; }
 [data-outcome="gap"] > .mark, .mark[data-outcome="gap"] { color: #b71c1c; }
+[data-outcome="gap"][data-severity="advisory"] > .mark { color: #8d6e00; }
 [data-outcome="unknown"] > .mark, .mark[data-outcome="unknown"] { color: #8d6e00; }
 [data-outcome="waived"] > .mark { color: #1565c0; }
 [data-outcome="not-applicable"] > .mark { color: #666; }
@@ -414,7 +445,7 @@ a { color: inherit; }
 .checklist { list-style: none; margin: 2px 0 8px; padding: 0; }
 .checklist li { padding: 1px 0; }
 .checklist .message, .checklist .waiver { margin-left: 1.6em; font-size: 9.5pt; }
-.checklist li[data-outcome="gap"] .message { font-weight: 600; }
+.checklist li[data-outcome="gap"][data-severity="required"] .message { font-weight: 600; }
 .partial { font-style: italic; font-size: 9.5pt; border-left: 3px solid #777; padding-left: 6px; }
 .advisory { font-size: 0.85em; color: #555; }
 code { font-size: 0.9em; }

@@ -12,6 +12,8 @@ import {
   closestText,
   countsText,
   facilityLabel,
+  isEmpty,
+  progressText,
   listedRequirements,
   metOverApplicable,
   placeOf,
@@ -27,7 +29,9 @@ import {
   word,
   type PortfolioRenderOptions,
 } from './portfolio-words.js';
-import { countsLine, marks, outcomeWords } from './text.js';
+import { inertText } from './inert.js';
+import { requirementMessage } from './messages.js';
+import { advisoryTag, countsLine, markOf, outcomeWords } from './text.js';
 
 export type { PortfolioRenderOptions } from './portfolio-words.js';
 
@@ -128,7 +132,8 @@ export function renderPortfolioMarkdown(portfolio: Portfolio, options: Portfolio
   }
 
   para(`## ${w('checklists')}`);
-  for (const facility of portfolio.facilities) renderFacility(portfolio, facility, lang, para);
+  const showPaths = options.showPaths ?? false;
+  for (const facility of portfolio.facilities) renderFacility(portfolio, facility, lang, showPaths, para);
 
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
@@ -154,6 +159,7 @@ function renderProgram(program: ProgramProgress, lang: Lang, para: (...lines: st
         `${area.population} ${unitWord(target, lang)}`,
         String(area.required),
         cell(achievedText(area, target, lang)),
+        isEmpty(area) ? '—' : cell(progressText(area, target, lang)),
         String(area.gap),
         cell(statusWords(area, target, lang)),
       ]);
@@ -165,9 +171,9 @@ function renderProgram(program: ProgramProgress, lang: Lang, para: (...lines: st
   }
   para(
     ...table(
-      [w('target'), w('by'), w('area'), w('population'), w('required'), w('achieved'), w('gap'), w('status')],
+      [w('target'), w('by'), w('area'), w('population'), w('required'), w('achieved'), w('progress'), w('gap'), w('status')],
       rows,
-      [false, false, false, true, true, true, true, false],
+      [false, false, false, true, true, true, false, true, false],
     ),
   );
   if (closest.length > 0) para(`${w('closest')}${sep}`, '', ...closest);
@@ -181,31 +187,31 @@ function waiverTable(list: readonly Waiver[], lang: Lang): string[] {
   );
 }
 
-function renderFacility(portfolio: Portfolio, f: PortfolioFacility, lang: Lang, para: (...lines: string[]) => void): void {
+function renderFacility(portfolio: Portfolio, f: PortfolioFacility, lang: Lang, showPaths: boolean, para: (...lines: string[]) => void): void {
   para(`### ${inline(rowLabel(f.row, lang))} · ${inline(facilityLabel(f.facility, lang))}`);
   const place = placeOf(f.facility, lang);
   if (place) para(inline(place));
-  for (const report of f.reports) renderReport(portfolio, report, lang, para);
+  for (const report of f.reports) renderReport(portfolio, report, lang, showPaths, para);
 }
 
-function renderReport(portfolio: Portfolio, report: BatchReport, lang: Lang, para: (...lines: string[]) => void): void {
+function renderReport(portfolio: Portfolio, report: BatchReport, lang: Lang, showPaths: boolean, para: (...lines: string[]) => void): void {
   const sep = lang === 'zh' ? '：' : ': ';
   para(`#### ${inline(standardTitle(portfolio, report.standard, lang))} · ${inline(report.standard)}`);
-  para(`**${word('outcome', lang)}${sep}${outcomeWords[report.outcome][lang]}** — ${countsLine(report.counts, lang)}`);
+  para(`**${word('outcome', lang)}${sep}${outcomeWords[report.outcome][lang]}** — ${countsLine(report.counts, report.gaps, lang)}`);
   if (report.outcome === 'not-applicable') return;
   const { requirements, complete } = listedRequirements(report);
   if (!complete) para(`*${word('partial', lang)}*`);
-  if (requirements.length > 0) para(...requirements.map((r) => requirementItem(r, lang)));
+  if (requirements.length > 0) para(...requirements.map((r) => requirementItem(r, lang, showPaths)));
 }
 
-function requirementItem(r: RequirementResult, lang: Lang): string {
-  const advisory = r.severity === 'advisory' ? ` ${word('advisory', lang)}` : '';
+function requirementItem(r: RequirementResult, lang: Lang, showPaths: boolean): string {
+  const tag = advisoryTag(r, lang);
   // A bare "-" after the list marker would open a nested list.
-  const mark = marks[r.outcome] === '-' ? '\\-' : marks[r.outcome];
-  const head = `- ${mark} ${inline(r.title[lang])}${advisory} · ${inline(r.clause)}`;
+  const mark = markOf(r) === '-' ? '\\-' : markOf(r);
+  const head = `- ${mark} ${inline(r.title[lang])}${tag && ` ${tag}`} · ${inline(r.clause)}`;
   if (r.outcome === 'met' || r.outcome === 'not-applicable') return head;
   // A backslash at the end of a line is a hard line break. A waived one's message names the waiver.
-  return `${head}\\\n  ${inline(r.message[lang])}`;
+  return `${head}\\\n  ${inline(requirementMessage(r, lang, showPaths))}`;
 }
 
 /** A GitHub table; `right` aligns numeric columns. Cells must already be escaped. */
@@ -214,15 +220,34 @@ function table(head: readonly string[], rows: readonly (readonly string[])[], ri
   return [line(head), line(head.map((_, i) => (right[i] ? '---:' : '---'))), ...rows.map(line)];
 }
 
-/** Characters that CommonMark or GitHub tables may read as markup. */
+/** Characters that CommonMark or GitHub tables may read as markup wherever they are in a line. */
 const special = /[\\`*_[\]<>|#&~!]/g;
 
-/** Text from the data, escaped for a Markdown line: markup characters backslashed, newlines made spaces. */
-function inline(text: string): string {
-  return text.replace(special, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, ' ');
+/**
+ * What opens a block when it starts a line: spaces (four make code), a list or heading-underline
+ * mark (`-`, `+`, `=`), an ordered-list number (`1. `, `1)`; not `33.3%`). `#`, `>`, `*`, `_`, `|`
+ * and `<` are escaped anywhere.
+ */
+const blockStart = /^( *)(?:([-+=])|(\d{1,9})([.)])(?=[ \t]|$))/;
+
+/**
+ * Text from the data, escaped for Markdown: markup characters backslashed, what would open a block
+ * at the start of a line escaped (data may start a line), line breaks written by `lineBreak`, and
+ * controls and bidi controls written out (`\u202E`), as in the text output.
+ */
+function escapeMarkdown(text: string, lineBreak: string): string {
+  const escaped = text
+    .replace(special, (c) => `\\${c}`)
+    .replace(/\r\n|\r|\n/g, lineBreak)
+    .replace(blockStart, (_, spaces: string, mark?: string, digits?: string, dot?: string) =>
+      `${'&#32;'.repeat(spaces.length)}${mark ? `\\${mark}` : `${digits}\\${dot}`}`,
+    )
+    .replace(/^ +/, (spaces) => '&#32;'.repeat(spaces.length));
+  return inertText(escaped);
 }
 
-/** Text from the data, escaped for a table cell: as `inline`, newlines as `<br>`. */
-function cell(text: string): string {
-  return text.replace(special, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '<br>');
-}
+/** Text from the data for a Markdown line: newlines made spaces. */
+const inline = (text: string): string => escapeMarkdown(text, ' ');
+
+/** Text from the data for a table cell: newlines as `<br>`. */
+const cell = (text: string): string => escapeMarkdown(text, '<br>');

@@ -1,6 +1,6 @@
 import { facts, type FactDefinition } from '../record/facts.js';
 import { label } from '../record/vocabulary.js';
-import type { Finding } from '../evaluate/result.js';
+import type { Finding, RequirementResult } from '../evaluate/result.js';
 import type { Lang, LocalizedText } from '../text.js';
 
 /** Builds the same sentence in both languages. */
@@ -17,15 +17,20 @@ function round(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
+/** A number with a fact's unit (a ratio as a percentage), written as given. */
+function withUnit(fact: FactDefinition, n: number, lang: Lang): string {
+  if (fact.type === 'ratio') return `${n}%`;
+  if (!fact.unit) return String(n);
+  return lang === 'zh' ? `${n}${fact.unit.zh}` : `${n} ${n === 1 ? (fact.unit.enOne ?? fact.unit.en) : fact.unit.en}`;
+}
+
+/** A number on a fact's scale: percentages for ratios. */
+const scaled = (fact: FactDefinition, n: number): number => (fact.type === 'ratio' ? n * 100 : n);
+
 /** A value of a fact as a person reads it: with its unit, codes as labels, ratios as percentages. */
 export function formatValue(fact: FactDefinition, value: unknown, lang: Lang): string {
   if (value === undefined) return lang === 'zh' ? '（无数据）' : '(no data)';
-  if (typeof value === 'number') {
-    if (fact.type === 'ratio') return `${round(value * 100)}%`;
-    const n = round(value);
-    if (!fact.unit) return String(n);
-    return lang === 'zh' ? `${n}${fact.unit.zh}` : `${n} ${n === 1 ? (fact.unit.enOne ?? fact.unit.en) : fact.unit.en}`;
-  }
+  if (typeof value === 'number') return withUnit(fact, round(scaled(fact, value)), lang);
   if (typeof value === 'boolean') return lang === 'zh' ? (value ? '是' : '否') : value ? 'yes' : 'no';
   if (Array.isArray(value)) return list(value.map((item) => formatItem(fact, item, lang)), lang);
   return formatItem(fact, value, lang);
@@ -36,10 +41,37 @@ function formatItem(fact: FactDefinition, item: unknown, lang: Lang): string {
   return lang === 'zh' ? `“${String(item)}”` : `"${String(item)}"`;
 }
 
-/** A difference on a fact's scale: percentage points for ratios. */
-function formatAmount(fact: FactDefinition, amount: number, lang: Lang): string {
-  if (fact.type === 'ratio') return lang === 'zh' ? `${round(amount * 100)}个百分点` : `${round(amount * 100)} percentage points`;
-  return formatValue(fact, amount, lang);
+/** The smallest difference a message writes as a number; one below it is "less than" it, never 0. */
+const smallestAmount = 0.01;
+
+/**
+ * A shortfall or an excess on a fact's scale (percentage points for ratios). It is never written
+ * as 0: a condition failed by less than a hundredth says "不足0.01" ("less than 0.01").
+ */
+export function formatAmount(fact: FactDefinition, amount: number, lang: Lang): string {
+  const rounded = round(scaled(fact, amount));
+  const small = rounded < smallestAmount;
+  const n = small ? smallestAmount : rounded;
+  const figure = small ? (lang === 'zh' ? `不足${n}` : `less than ${n}`) : String(n);
+  if (fact.type === 'ratio') return lang === 'zh' ? `${figure}个百分点` : `${figure} percentage points`;
+  if (!fact.unit) return figure;
+  return lang === 'zh' ? `${figure}${fact.unit.zh}` : `${figure} ${!small && n === 1 ? (fact.unit.enOne ?? fact.unit.en) : fact.unit.en}`;
+}
+
+/**
+ * The actual value of a failed comparison, with as many digits as it takes not to read as the
+ * value required (79.99999999999999 is not "80平方米" when 80 is the minimum).
+ */
+function formatActual(fact: FactDefinition, actual: unknown, expected: unknown, lang: Lang): string {
+  if (typeof actual !== 'number' || typeof expected !== 'number' || actual === expected) return formatValue(fact, actual, lang);
+  const value = scaled(fact, actual);
+  const required = round(scaled(fact, expected));
+  if (round(value) !== required) return formatValue(fact, actual, lang);
+  for (let digits = 7; digits < 17; digits++) {
+    const shown = Number(value.toPrecision(digits));
+    if (shown !== required) return withUnit(fact, shown, lang);
+  }
+  return withUnit(fact, value, lang);
 }
 
 /** Labels of codes, or of boolean facts, that are missing. */
@@ -63,7 +95,7 @@ export function findingMessage(f: FindingFacts): LocalizedText {
   return both((lang) => {
     const zh = lang === 'zh';
     const name = fact.label[lang];
-    const actual = formatValue(fact, f.actual, lang);
+    const actual = f.valueFact ? formatValue(fact, f.actual, lang) : formatActual(fact, f.actual, f.expected, lang);
     const expected = formatValue(f.valueFact ?? fact, f.expected, lang);
     const short = f.shortfall === undefined ? '' : formatAmount(fact, f.shortfall, lang);
     const over = f.excess === undefined ? '' : formatAmount(fact, f.excess, lang);
@@ -113,12 +145,33 @@ export function gapMessage(findings: readonly LocalizedText[]): LocalizedText {
   return { zh: findings.map((f) => f.zh).join('；'), en: findings.map((f) => f.en).join('; ') };
 }
 
-export function unknownMessage(fields: readonly string[]): LocalizedText {
+export interface MessageOptions {
+  /** Whether the Chinese message names record fields by their path too; English always does. */
+  readonly showPaths?: boolean;
+}
+
+/**
+ * What data an unknown requirement needs. Chinese names each field by its label only (an assessor
+ * reads the form, not the record), unless `showPaths`; English, read by integrators too, adds the
+ * path. A field outside the catalogue has no label and is named by its path.
+ */
+export function unknownMessage(fields: readonly string[], options: MessageOptions = {}): LocalizedText {
   if (fields.length === 0) return { zh: '数据不足，无法判断', en: 'cannot be decided from the data' };
-  return {
-    zh: `数据缺失：${fields.map((path) => `${factLabel(path, 'zh')}（${path}）`).join('、')}`,
-    en: `data missing: ${fields.map((path) => `${factLabel(path, 'en')} (${path})`).join(', ')}`,
+  const named = (path: string, lang: Lang, withPath: boolean) => {
+    const name = factLabel(path, lang);
+    if (name === path || !withPath) return name;
+    return lang === 'zh' ? `${name}（${path}）` : `${name} (${path})`;
   };
+  return {
+    zh: `数据缺失：${fields.map((path) => named(path, 'zh', options.showPaths ?? false)).join('、')}`,
+    en: `data missing: ${fields.map((path) => named(path, 'en', true)).join(', ')}`,
+  };
+}
+
+/** A requirement's message as a report gives it: an unknown one names record paths in Chinese when asked. */
+export function requirementMessage(r: Pick<RequirementResult, 'outcome' | 'message' | 'unknownFacts'>, lang: Lang, showPaths = false): string {
+  if (showPaths && r.outcome === 'unknown' && r.unknownFacts) return unknownMessage(r.unknownFacts, { showPaths })[lang];
+  return r.message[lang];
 }
 
 export const metMessage: LocalizedText = { zh: '达标', en: 'met' };

@@ -5,6 +5,7 @@ import { label } from '../record/vocabulary.js';
 import type { Lang } from '../text.js';
 import type { Waiver } from '../waiver/schema.js';
 import { factLabel } from './messages.js';
+import { plain, type Escaper } from './inert.js';
 import { facilityName, outcomeWords } from './text.js';
 
 /** Shared by the Markdown and HTML renderings of a portfolio: the wording, in both languages. */
@@ -12,6 +13,8 @@ import { facilityName, outcomeWords } from './text.js';
 export interface PortfolioRenderOptions {
   /** Language of the report; Chinese by default. */
   readonly lang?: Lang;
+  /** Whether messages about missing data name the record fields (`premises.ownership`) in Chinese too. */
+  readonly showPaths?: boolean;
 }
 
 /** How facilities stand against a standard, in the order the reports give them. */
@@ -51,6 +54,7 @@ const dictionary = {
   population: { zh: '基数', en: 'Counted' },
   required: { zh: '要求', en: 'Required' },
   achieved: { zh: '已达到', en: 'Achieved' },
+  progress: { zh: '进度', en: 'Progress' },
   gap: { zh: '尚差', en: 'Gap' },
   status: { zh: '状态', en: 'Status' },
   closest: { zh: '最接近达标的机构', en: 'Closest to counting' },
@@ -83,7 +87,6 @@ const dictionary = {
     zh: '本批次未输出完整清单：仅列出未达标、数据不全和已豁免的要求，其余要求未逐条列出。',
     en: 'The batch was run without whole checklists: only gaps, unknowns and waived requirements are listed.',
   },
-  advisory: { zh: '[建议]', en: '[advisory]' },
   none: { zh: '无', en: 'none' },
   legend: { zh: '图例', en: 'Legend' },
   chart: { zh: '各标准机构达标情况', en: 'Facilities by standard and outcome' },
@@ -95,8 +98,8 @@ export type Word = keyof typeof dictionary;
 export const word = (key: Word, lang: Lang): string => dictionary[key][lang];
 
 /** The report's title, naming the input file (or, without one, the day it is judged on). */
-export function reportTitle(portfolio: Portfolio, lang: Lang): string {
-  return `${word('title', lang)} — ${portfolio.input ?? portfolio.asOf}`;
+export function reportTitle(portfolio: Portfolio, lang: Lang, e: Escaper = plain): string {
+  return `${e.words(`${word('title', lang)} — `)}${e.datum(portfolio.input ?? portfolio.asOf)}`;
 }
 
 export function rowLabel(row: number, lang: Lang): string {
@@ -112,16 +115,17 @@ export function standardTitle(portfolio: Portfolio, standard: string, lang: Lang
   return portfolio.standards.find((s) => s.standard === standard)?.title[lang] ?? standard;
 }
 
-export function facilityLabel(facility: BatchFacility, lang: Lang): string {
-  return facilityName(facility, lang);
+/** A facility by name and id, each piece of data written by `e.datum`. */
+export function facilityLabel(facility: Pick<BatchFacility, 'id' | 'name'>, lang: Lang, e: Escaper = plain): string {
+  return facilityName(facility, lang, e);
 }
 
 /** Where a facility is: county, township, village (the province and city when nothing narrower is given). */
-export function placeOf(facility: BatchFacility, lang: Lang): string {
+export function placeOf(facility: BatchFacility, lang: Lang, e: Escaper = plain): string {
   const r = facility.region;
-  const type = facility.type ? label('facilityTypes', facility.type)[lang] : undefined;
-  const parts = r ? [r.city, r.county, r.township, r.village].filter((p): p is string => !!p) : [];
-  return [parts.join(lang === 'zh' ? '' : ' '), type].filter(Boolean).join(' · ');
+  const type = facility.type ? e.words(label('facilityTypes', facility.type)[lang]) : undefined;
+  const parts = r ? [r.city, r.county, r.township, r.village].filter((p): p is string => !!p).map(e.datum) : [];
+  return [parts.join(lang === 'zh' ? '' : ' '), type].filter(Boolean).join(e.words(' · '));
 }
 
 /** An area by name: its county and township; or the programme's whole region (长治市) when the target is measured over it. */
@@ -129,10 +133,12 @@ export function areaName(
   area: { readonly county?: string | undefined; readonly township?: string | undefined },
   lang: Lang,
   region?: ProgramProgress['region'],
+  e: Escaper = plain,
 ): string {
   const parts = [area.county, area.township].filter((p): p is string => !!p);
-  if (parts.length > 0) return parts.join(lang === 'zh' ? '' : ' ');
-  return region?.county ?? region?.city ?? region?.province ?? word('wholeRegion', lang);
+  if (parts.length > 0) return parts.map(e.datum).join(lang === 'zh' ? '' : ' ');
+  const whole = region?.county ?? region?.city ?? region?.province;
+  return whole === undefined ? e.words(word('wholeRegion', lang)) : e.datum(whole);
 }
 
 /** The cell of a standard in the township table: met (waivers included) over the facilities it applies to. */
@@ -144,12 +150,17 @@ export function metOverApplicable(counts: FacilityCounts | undefined): string {
 
 export const totalOf = (counts: FacilityCounts): number => standings.reduce((n, s) => n + counts[s], 0);
 
+const percent = (value: number): number => Math.round(value * 100 * 1e6) / 1e6;
+
+const boundWord = (target: TargetProgress, lang: Lang): string =>
+  target.bound.operator === 'moreThan' ? (lang === 'zh' ? '超过' : 'more than') : lang === 'zh' ? '不少于' : 'at least';
+
 /** The bound a target sets: `不少于100%`, `more than 50%`, `不少于 2 家`. */
 export function boundText(target: TargetProgress, lang: Lang): string {
   const zh = lang === 'zh';
-  const op = target.bound.operator === 'moreThan' ? (zh ? '超过' : 'more than') : zh ? '不少于' : 'at least';
+  const op = boundWord(target, lang);
   if (target.measure === 'share') {
-    const pct = Math.round(target.bound.value * 100 * 1e6) / 1e6;
+    const pct = percent(target.bound.value);
     const of = target.unit === 'people' ? (zh ? '的人员' : ' of the people') : zh ? '的机构' : ' of the facilities';
     return zh ? `${op}${pct}%${of}` : `${op} ${pct}%${of}`;
   }
@@ -210,9 +221,35 @@ export function statusWords(area: AreaProgress, target: TargetProgress, lang: La
 export const isEmpty = (area: AreaProgress): boolean => area.population === 0 && area.unknown === 0 && area.unplaced === 0;
 
 /** One of the closest facilities: name, row and requirements still open. */
-export function closestText(c: AreaProgress['closest'][number], lang: Lang): string {
-  const name = facilityName(c, lang);
-  return lang === 'zh' ? `${name}（第 ${c.row} 行，尚有 ${c.open} 项未满足）` : `${name} (row ${c.row}, ${c.open} open)`;
+export function closestText(c: AreaProgress['closest'][number], lang: Lang, e: Escaper = plain): string {
+  const name = facilityLabel(c, lang, e);
+  return `${name}${e.words(lang === 'zh' ? `（第 ${c.row} 行，尚有 ${c.open} 项未满足）` : ` (row ${c.row}, ${c.open} open)`)}`;
+}
+
+/**
+ * A share as a percentage, rounded down to a tenth so that it never reads as reaching a bound it
+ * falls short of (28 of 70 is 40%, 2 of 3 is 66.6%).
+ */
+export function shareOf(achieved: number, population: number): number {
+  return Math.floor((achieved * 1000) / population) / 10;
+}
+
+/**
+ * Where a share target stands over an area: the share itself next to the bound, with the figures
+ * behind both: `40%（28/70人），要求超过50%（至少36人）`. A count target: `1/2家`.
+ */
+export function progressText(area: AreaProgress, target: TargetProgress, lang: Lang): string {
+  const zh = lang === 'zh';
+  const unit = unitWord(target, lang);
+  if (target.measure === 'count') return zh ? `${area.achieved}/${area.required}${unit}` : `${area.achieved} of ${area.required} ${unit}`;
+  const share = area.population === 0 ? '—' : `${shareOf(area.achieved, area.population)}%`;
+  const op = boundWord(target, lang);
+  const bound = `${percent(target.bound.value)}%`;
+  // Of nothing known, the bound asks for no one: said as the bound alone.
+  const least = area.population === 0 ? '' : zh ? `（至少${area.required}${unit}）` : ` (at least ${area.required})`;
+  return zh
+    ? `${share}（${area.achieved}/${area.population}${unit}），要求${op}${bound}${least}`
+    : `${share} (${area.achieved} of ${area.population} ${unit}); ${op} ${bound} required${least}`;
 }
 
 /** A waiver's standard, or that it covers every standard. */

@@ -129,7 +129,7 @@ describe.skipIf(!hasChromium)('the assessment page in headless Chromium', () => 
     // Nothing filled: every requirement is unknown, never a pass or a fail.
     expect(await outcome()).toBe('结论：数据不全，无法判定');
     expect(await gaps()).toEqual([]);
-    expect(await row('four-rooms')).toEqual({ mark: '?', outcome: 'unknown', message: '数据缺失：功能用房（rooms）' });
+    expect(await row('four-rooms')).toEqual({ mark: '?', outcome: 'unknown', message: '数据缺失：功能用房' });
   });
 
   it('updates the checklist and the gap list as the assessor types', async () => {

@@ -960,7 +960,7 @@ describe('missing data is unknown, never a gap', () => {
     expect(outcomesById(report)).toEqual(allMetExcept(BASIC_IDS, { 'clinical-physicians': 'unknown' }));
     const unknown = requirement(report, 'clinical-physicians');
     expect(unknown.unknownFacts).toEqual(['staff.clinicalPhysicians']);
-    expect(unknown.message.zh).toContain('staff.clinicalPhysicians');
+    expect(unknown.message.en).toContain('staff.clinicalPhysicians');
     expect(unknown.shortfall).toBeUndefined();
     expect(report.counts).toEqual(counts({ met: 17, unknown: 1 }));
     expect(report.outcome).toBe('unknown');

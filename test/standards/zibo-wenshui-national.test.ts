@@ -355,7 +355,7 @@ describe('zibo/village-clinic', () => {
     expect(outcomesById(report)).toEqual({ 'six-s-management': 'unknown', 'public-ownership': 'met', 'integrated-management': 'unknown' });
     expect(requirement(report, 'six-s-management').unknownFacts).toEqual(['management.sixS']);
     expect(requirement(report, 'integrated-management').unknownFacts).toEqual(['management.integrated']);
-    expect(requirement(report, 'six-s-management').message.zh).toContain('management.sixS');
+    expect(requirement(report, 'six-s-management').message.en).toContain('management.sixS');
     expect(report.counts).toEqual(counts({ met: 1, unknown: 2 }));
     expect(report.outcome).toBe('unknown');
   });
@@ -527,7 +527,8 @@ describe('national/village-clinic-2014', () => {
         expect(outcomesById(report)).toEqual(allMetExcept(ids, { 'observation-room': 'unknown' }));
         const unknown = requirement(report, 'observation-room');
         expect(unknown.unknownFacts).toEqual(['services.ivInfusion']);
-        expect(unknown.message.zh).toContain('开展静脉输液（services.ivInfusion）');
+        expect(unknown.message.zh).toBe('数据缺失：开展静脉输液');
+        expect(unknown.message.en).toContain('(services.ivInfusion)');
         expect(report.outcome).toBe('unknown');
       }
     });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { portfolioBuilder, type Portfolio } from '../../src/batch/portfolio.js';
-import { evaluateRows, type InputRow, type OutputRow, type RowContext } from '../../src/batch/rows.js';
+import { evaluateRows, type InputRow, type OutputRow, type RowContext, type Tally } from '../../src/batch/rows.js';
 import type { Program } from '../../src/program/types.js';
 import { loadRules } from '../../src/standard/load.js';
 import { bundledPrograms, bundledStandards } from '../../src/standard/registry.js';
@@ -126,18 +126,23 @@ export function programs(): Program[] {
   return bundled ? [program(), bundled] : [program()];
 }
 
-/** Runs the rows through a batch (one NDJSON line each) and builds the portfolio from its output lines. */
-export function buildPortfolio(options: { detail?: 'gaps' | 'all'; input?: string } = {}): { portfolio: Portfolio; output: OutputRow[] } {
+/**
+ * Runs the rows (those of `records()` unless given) through a batch (one NDJSON line each) and
+ * builds the portfolio from its output lines.
+ */
+export function buildPortfolio(
+  options: { detail?: 'gaps' | 'all'; input?: string; rows?: { row: number; record: unknown }[] } = {},
+): { portfolio: Portfolio; output: OutputRow[]; tally: Tally } {
   const available = [...bundledStandards().values()];
   const measured = programs();
   const context: RowContext = { chosen: [], available, waivers, asOf, programs: measured, detail: options.detail ?? 'all' };
-  const rows: InputRow[] = records().map(({ row, record }) => ({ row, line: JSON.stringify(record) }));
-  const { text } = evaluateRows(rows, context);
+  const rows: InputRow[] = (options.rows ?? records()).map(({ row, record }) => ({ row, line: JSON.stringify(record) }));
+  const { text, tally } = evaluateRows(rows, context);
   const output = text
     .trim()
     .split('\n')
     .map((line) => JSON.parse(line) as OutputRow);
   const builder = portfolioBuilder({ standards: available, programs: measured, waivers, asOf, input: options.input ?? 'changzhi-village-clinics.ndjson' });
   for (const row of output) builder.add(row);
-  return { portfolio: builder.finish(), output };
+  return { portfolio: builder.finish(), output, tally };
 }
