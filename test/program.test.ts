@@ -327,7 +327,7 @@ describe('waivers', () => {
     writeFileSync(bad, '- facility: a\n  standard: changzhi/village-clinic\n  requirement: four-room\n  justification: x\n  approver: y\n  expires: 2027-13-01\n');
     const result = await cli('batch', fixture, '--waivers', bad);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${bad}:6:3: not a calendar date (at [0].expires)`);
+    expect(result.stderr).toContain(`${bad}:6:3: not a calendar date: 2027-13-01 has no month 13: months are 01 to 12（2027-13-01 的月份 13 不存在：月份为 01 至 12） (at [0].expires)`);
     writeFileSync(bad, '- facility: a\n  standard: changzhi/village-clinic\n  requirement: four-room\n  justification: x\n  approver: y\n  expires: 2027-12-01\n');
     const again = await cli('batch', fixture, '--waivers', bad);
     expect(again.stderr).toContain(`${bad}:3:16: changzhi/village-clinic has no requirement "four-room" (did you mean "four-rooms"?)`);

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { calendarDateProblem } from '../calendar-date.js';
 import { portfolioBuilder, type Portfolio } from '../batch/portfolio.js';
 import { today, type Tally } from '../batch/rows.js';
 import type { BatchSettings } from '../batch/run.js';
@@ -49,9 +50,8 @@ export function reportFormatOf(path: string): ReportFormat | undefined {
 export async function prepareAssessment(values: AssessmentValues, input: string) {
   const lang = oneOf('--lang', values.lang ?? 'zh', ['zh', 'en'] as const);
   const asOf = values['as-of'] ?? today();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
-    throw new UsageError(`--as-of is a date written YYYY-MM-DD, not "${asOf}"`);
-  }
+  const problem = calendarDateProblem(asOf);
+  if (problem) throw new UsageError({ en: `--as-of: ${problem.en}`, zh: `--as-of：${problem.zh}` });
   const format = values.report === undefined ? undefined : reportFormatOf(values.report);
   if (values.report !== undefined && !format) {
     throw new UsageError(`cannot tell the format of the report ${values.report}: name it .html, .md or .json`);

@@ -1,27 +1,13 @@
-import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { templateColumns, templateCsv, templateXlsx, type TemplateLang } from '../batch/template.js';
 import { loadRuleFiles } from '../files.js';
 import { bundledStandards } from '../standard/registry.js';
 import type { Standard } from '../standard/types.js';
+import type { LocalizedText } from '../text.js';
 import { exitCode, type Io } from './main.js';
+import { helpText } from './help.js';
+import { writeOutputFile } from './output.js';
 
-export const templateUsage = `Usage: facility-standards template --standard ID [--format xlsx|csv] [--output FILE] [--lang zh|en]
-
-Writes an empty data-collection sheet for one standard: a column for each record field its
-requirements read (the facility's id, name, county, township and village first; equipment as one
-column per item, holding the number of working units), headed by the Chinese label and unit
-(建筑面积（平方米）) or, with --lang en, by the record path (premises.buildingArea). Fill one
-facility per row and check them with: facility-standards batch FILE --standard ID.
-
-  --standard ID       The standard (required)
-  --format xlsx|csv   xlsx: Excel data validation (whole numbers, decimals, 是/否 and code drop-downs)
-                      and a note on every header; csv: UTF-8 with a BOM and a hint row (row 2,
-                      starting 说明：) that batch skips. Default: by the --output name, else csv
-  --output FILE       Where to write; default: standard output (csv only)
-  --lang zh|en        Headers and hints in Chinese (default) or English
-  --rules PATH        Load rule files or directories too (repeatable)
-`;
 
 /** `facility-standards template`: writes a standard's data-collection sheet. */
 export async function templateCommand(args: readonly string[], io: Io): Promise<number> {
@@ -37,12 +23,13 @@ export async function templateCommand(args: readonly string[], io: Io): Promise<
       help: { type: 'boolean', short: 'h' },
     },
   });
+  const usage = helpText('template', values.lang === 'en' ? 'en' : 'zh');
   if (values.help) {
-    io.stdout(templateUsage);
+    io.stdout(usage);
     return exitCode.met;
   }
   const fail = (message: string) => {
-    io.stderr(`facility-standards: ${message}\n\n${templateUsage}`);
+    io.stderr(`facility-standards: ${message}\n\n${usage}`);
     return exitCode.invalid;
   };
   if (positionals.length > 0) return fail(`template takes no file arguments (${positionals.join(' ')}); give --output FILE`);
@@ -59,13 +46,14 @@ export async function templateCommand(args: readonly string[], io: Io): Promise<
   const standard = standards.get(values.standard);
   if (!standard) return fail(`unknown standard "${values.standard}"; known: ${[...standards.keys()].join(', ')}`);
 
+  const notice = (text: LocalizedText) => io.stderr(`facility-standards: ${text[lang]}\n`);
   const columns = templateColumns(standard, { lang: lang as TemplateLang });
   if (format === 'csv') {
     const text = templateCsv(columns, lang);
-    if (values.output) await writeFile(values.output, text);
+    if (values.output) await writeOutputFile(values.output, text, notice);
     else io.stdout(text);
   } else {
-    await writeFile(values.output!, await templateXlsx(standard, columns, { lang, file: values.output! }));
+    await writeOutputFile(values.output!, await templateXlsx(standard, columns, { lang, file: values.output! }), notice);
   }
   if (values.output) io.stderr(`${values.output}: ${columns.length} columns for ${standard.id}@${standard.version}\n`);
   return exitCode.met;
