@@ -286,8 +286,8 @@ describe('facility-standards template', () => {
   });
 
   it('is listed in the usage', async () => {
-    const { stdout } = await cli('--help');
-    expect(stdout).toContain('template --standard ID');
-    expect(stdout).toContain('.xlsx (first sheet with a header row), .csv (UTF-8 or GBK)');
+    expect((await cli('--help')).stdout).toContain('template --standard ID   生成某一标准的空白数据采集表');
+    expect((await cli('--help', '--lang', 'en')).stdout).toContain('template --standard ID   Write an empty data-collection sheet');
+    expect((await cli('batch', '--help', '--lang', 'en')).stdout).toContain('.xlsx (first sheet with a header row), .csv (UTF-8 or');
   });
 });

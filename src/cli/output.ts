@@ -232,14 +232,18 @@ export async function writeOutputFile(path: string, data: string | Uint8Array, n
 }
 
 /**
- * Standard output as a stream that respects backpressure: each write waits for the terminal or
- * pipe to drain, so a slow reader slows the batch instead of filling memory.
+ * Standard output as a stream that respects backpressure: each chunk is done only once it has
+ * reached the terminal or pipe, so a slow reader slows the batch instead of filling memory. A
+ * write that fails (EPIPE: the reader has gone) is never done: the process's handler of the
+ * stream's error ends it, before anything more (a summary) is said.
  */
 export function drainingStream(target: NodeJS.WritableStream): Writable {
   return new Writable({
+    highWaterMark: 0,
     write(chunk: Buffer, _encoding, done) {
-      if (target.write(chunk)) done();
-      else target.once('drain', () => done());
+      target.write(chunk, (error) => {
+        if (!error) done();
+      });
     },
   });
 }
