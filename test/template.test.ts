@@ -278,11 +278,12 @@ describe('facility-standards template', () => {
   it('refuses an unknown standard, a missing one, and an xlsx with nowhere to go', async () => {
     const unknown = await cli('template', '--standard', 'changzhi/nope');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('unknown standard "changzhi/nope"');
-    expect((await cli('template')).stderr).toContain('template needs --standard ID');
+    expect(unknown.stderr).toContain('没有标准“changzhi/nope”');
+    expect((await cli('template', '--standard', 'changzhi/nope', '--lang', 'en')).stderr).toContain('unknown standard "changzhi/nope"');
+    expect((await cli('template')).stderr).toContain('template 需要 --standard ID');
     const xlsx = await cli('template', '--standard', 'changzhi/village-clinic', '--format', 'xlsx');
     expect(xlsx.code).toBe(2);
-    expect(xlsx.stderr).toContain('give --output FILE.xlsx');
+    expect(xlsx.stderr).toContain('请给出 --output FILE.xlsx');
   });
 
   it('is listed in the usage', async () => {
