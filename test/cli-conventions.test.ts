@@ -188,3 +188,19 @@ describe('the built CLI', () => {
     expect(piped.stderr).toMatch(/^行 2 · 已评估 2 · 错误 0/);
   });
 });
+
+describe('--lang before the command', () => {
+  it('is taken as if it came after it', async () => {
+    expect((await cli(['--lang', 'en', 'list'])).stdout).toMatch(/^Standards\n/);
+    expect((await cli(['--lang=en', 'schema', '--help'])).stdout).toMatch(/^Usage: facility-standards schema/);
+    const alone = await cli(['--lang', 'en']);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/^Usage: facility-standards <command>/);
+  });
+
+  it('schema refuses an unknown flag like every command', async () => {
+    const { code, stderr } = await cli(['schema', '--frob', '--lang', 'en']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('facility-standards: schema has no option --frob (facility-standards schema --help lists them all)\n');
+  });
+});

@@ -306,3 +306,39 @@ describe('limits and dates', () => {
     expect(program.stderr).toContain('2026-02-30 is not on the calendar: February 2026 has 28 days');
   });
 });
+
+describe('the wording of file-system errors', () => {
+  const codes = ['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'ENOSPC', 'EDQUOT', 'EROFS', 'EMFILE', 'ENFILE', 'EEXIST', 'ELOOP', 'ENAMETOOLONG', 'EIO', 'EFBIG', 'EBUSY', 'ENXIO'];
+  it.each(codes)('%s: a sentence in zh and in en naming the path, reading and writing', async (code) => {
+    const { fileErrorText } = await import('../src/cli/failure.js');
+    const error = Object.assign(new Error(code), { code });
+    for (const action of ['read', 'write'] as const) {
+      const text = fileErrorText(error, action, '/data/平顺县.xlsx');
+      expect(text.zh).toContain('/data/平顺县.xlsx');
+      expect(text.en).toContain('/data/平顺县.xlsx');
+      expect(text.zh).not.toContain(code); // the fallback names the code: these have their own words
+      expect(text.zh).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('a code without words of its own still names the path and the code', async () => {
+    const { fileErrorText } = await import('../src/cli/failure.js');
+    const text = fileErrorText(Object.assign(new Error('x'), { code: 'ESTALE' }), 'write', 'out.ndjson');
+    expect(text).toEqual({ zh: '无法写入 out.ndjson（ESTALE）：请检查该文件及其所在的磁盘', en: 'cannot write out.ndjson (ESTALE): check the file and its disk' });
+  });
+
+  it('--output and --report naming one file are refused before anything is written', () => {
+    const folder = mkdtempSync(join(dir, 'same-'));
+    const result = cli(['batch', small, '--output', join(folder, 'r.json'), '--report', join(folder, 'r.json')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`facility-standards: --output 和 --report 都是 ${join(folder, 'r.json')}：请给它们不同的文件\n`);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('a waiver file that is a folder is named', () => {
+    const folder = mkdtempSync(join(dir, 'waivers-'));
+    const result = cli(['batch', small, '--waivers', folder]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`facility-standards: ${folder} 是文件夹，不是文件：请给出其中的一个文件\n`);
+  });
+});

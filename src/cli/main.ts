@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { Writable, type Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { formatOf, unknownFormatMessage } from '../batch/input.js';
@@ -50,7 +51,7 @@ export interface Io {
 export const exitCode = { met: 0, gaps: 1, invalid: 2, internal: 3, closedOutput: 141 } as const;
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  const [command, ...rest] = argv;
+  const [command, ...rest] = leadingLangMoved(argv);
   const lang = langOf(argv);
   try {
     if (command === undefined) {
@@ -99,6 +100,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(`facility-standards: ${text[lang]}\n`);
     return exitCode.invalid;
   }
+}
+
+/** `--lang en check …` as `check … --lang=en`: the language may come before the command too. */
+function leadingLangMoved(argv: readonly string[]): readonly string[] {
+  const [first, ...rest] = argv;
+  if (first === '--lang') return rest.length >= 2 ? [...rest.slice(1), `--lang=${rest[0]}`] : [];
+  if (first?.startsWith('--lang=')) return rest.length >= 1 ? [...rest, first] : [];
+  return argv;
 }
 
 /** The language of the messages: `--lang en` (or `--lang=en`) anywhere on the command line, else Chinese. */
@@ -285,6 +294,9 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
   const size = fromStdin ? 0 : await inputSize(file);
   const workers = workersOf(values.workers, size);
 
+  if (values.output !== undefined && values.report !== undefined && resolve(values.output) === resolve(values.report)) {
+    throw new UsageError({ en: `--output and --report are both ${values.report}: give them different files`, zh: `--output 和 --report 都是 ${values.report}：请给它们不同的文件` });
+  }
   const assessment = await prepareAssessment(values, fromStdin ? '-' : file);
   const notice = (text: LocalizedText) => io.stderr(`facility-standards: ${text[lang]}\n`);
   const outputs: PendingOutput[] = [];
