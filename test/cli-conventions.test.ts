@@ -168,7 +168,7 @@ describe('- reads standard input', () => {
   });
 });
 
-describe('the built CLI', () => {
+describe('the built CLI', { timeout: 30_000 }, () => {
   beforeAll(() => {
     expect(existsSync('dist/cli.js'), 'dist/cli.js is missing: run `npm run build` first').toBe(true);
   });

@@ -51,7 +51,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('--output and --report targets that are not regular files', () => {
+describe('--output and --report targets that are not regular files', { timeout: 60_000 }, () => {
   it('writes /dev/null in place, never replacing the device', () => {
     try {
       const result = cli(['batch', small, '--standard', standard, '--output', '/dev/null']);
@@ -97,7 +97,7 @@ describe('--output and --report targets that are not regular files', () => {
   });
 });
 
-describe('folders that cannot be written', () => {
+describe('folders that cannot be written', { timeout: 60_000 }, () => {
   it('a missing folder: exit 2, its path named, no stack trace', () => {
     const target = join(dir, 'no-such-folder', 'rows.ndjson');
     const result = cli(['batch', small, '--standard', standard, '--output', target]);
@@ -126,7 +126,7 @@ describe('folders that cannot be written', () => {
   });
 });
 
-describe.runIf(canMount)('a full disk', () => {
+describe.runIf(canMount)('a full disk', { timeout: 60_000 }, () => {
   let disk: string;
   beforeAll(() => {
     disk = tmpfs('64k')!;
@@ -157,7 +157,7 @@ describe.runIf(canMount)('a full disk', () => {
   });
 });
 
-describe('a reader that stops early or reads slowly', () => {
+describe('a reader that stops early or reads slowly', { timeout: 60_000 }, () => {
   /** Runs the CLI with its standard output closed as soon as it starts: every write fails with EPIPE. */
   async function closedEarly(args: readonly string[]) {
     const child = spawn(process.execPath, [cliPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -195,7 +195,7 @@ describe('a reader that stops early or reads slowly', () => {
   }, 60_000);
 });
 
-describe('files left behind', () => {
+describe('files left behind', { timeout: 60_000 }, () => {
   it.each([
     ['SIGHUP', 129],
     ['SIGTERM', 143],
@@ -250,7 +250,7 @@ describe('files left behind', () => {
   });
 });
 
-describe('inputs that cannot be read', () => {
+describe('inputs that cannot be read', { timeout: 60_000 }, () => {
   it('a folder given as a record file is named, in Chinese', () => {
     const folder = mkdtempSync(join(dir, 'records-'));
     const result = cli(['check', folder]);
@@ -273,7 +273,7 @@ describe('inputs that cannot be read', () => {
   });
 });
 
-describe('limits and dates', () => {
+describe('limits and dates', { timeout: 60_000 }, () => {
   it('--workers beyond the cores is a usage error saying the limit', () => {
     const result = cli(['batch', small, '--workers', '400']);
     expect(result.code).toBe(2);
@@ -307,7 +307,7 @@ describe('limits and dates', () => {
   });
 });
 
-describe('the wording of file-system errors', () => {
+describe('the wording of file-system errors', { timeout: 60_000 }, () => {
   const codes = ['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'ENOSPC', 'EDQUOT', 'EROFS', 'EMFILE', 'ENFILE', 'EEXIST', 'ELOOP', 'ENAMETOOLONG', 'EIO', 'EFBIG', 'EBUSY', 'ENXIO'];
   it.each(codes)('%s: a sentence in zh and in en naming the path, reading and writing', async (code) => {
     const { fileErrorText } = await import('../src/cli/failure.js');

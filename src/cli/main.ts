@@ -12,7 +12,7 @@ import { SheetError } from '../batch/sheet.js';
 import { assessmentArgs, prepareAssessment, summaryText } from './assessment.js';
 import { asFileError, fileErrorText, FileError, isFileSystemError } from './failure.js';
 import { commandFlags, commands, helpText, isCommand, nearestFlag, type Command } from './help.js';
-import { commitTogether, drainingStream, openOutput, type PendingOutput } from './output.js';
+import { commitTogether, drainingStream, flushed, openOutput, type PendingOutput } from './output.js';
 import { countLines, progressBar } from './progress.js';
 import { schemaCommand } from './schema.js';
 import { templateCommand } from './template.js';
@@ -325,6 +325,7 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
     } finally {
       progress?.done();
     }
+    if (!output && assessment.wantsRows && io.stdoutStream) await flushed(io.stdoutStream);
     const { portfolio, report } = assessment.finish();
     if (report !== undefined) {
       const written = await openOutput(values.report!, notice);

@@ -232,18 +232,24 @@ export async function writeOutputFile(path: string, data: string | Uint8Array, n
 }
 
 /**
- * Standard output as a stream that respects backpressure: each chunk is done only once it has
- * reached the terminal or pipe, so a slow reader slows the batch instead of filling memory. A
- * write that fails (EPIPE: the reader has gone) is never done: the process's handler of the
- * stream's error ends it, before anything more (a summary) is said.
+ * Standard output as a stream that respects backpressure: a chunk is done at once while the
+ * terminal or pipe keeps up, else when it drains, so a slow reader slows the batch instead of
+ * filling memory. After a failed write (EPIPE: the reader has gone) nothing is done again: the
+ * process's handler of the stream's error ends it.
  */
 export function drainingStream(target: NodeJS.WritableStream): Writable {
   return new Writable({
-    highWaterMark: 0,
     write(chunk: Buffer, _encoding, done) {
-      target.write(chunk, (error) => {
-        if (!error) done();
-      });
+      if (target.write(chunk)) done();
+      else target.once('drain', () => done());
     },
   });
+}
+
+/**
+ * Resolves once everything written to `target` so far has been handed to the system: before a
+ * summary is said, so that a reader that has gone (EPIPE) ends the process first.
+ */
+export function flushed(target: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => target.write('', () => resolve()));
 }
