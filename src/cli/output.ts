@@ -164,14 +164,15 @@ export async function openOutput(path: string, notice: Notice): Promise<PendingO
     failure = asFileError(error, 'write', path) as FileError;
     reject(failure);
   };
+  let closed = false;
+  // Once failed or abandoned, chunks are dropped: whatever still feeds the stream runs out quietly.
   const stream = new Writable({
     highWaterMark: 1 << 20,
     write(chunk: Buffer, _encoding, done) {
-      if (failure) return done();
+      if (failure || closed) return done();
       handle.writeFile(chunk).then(() => done(), (error: unknown) => (fail(error), done()));
     },
   });
-  let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
@@ -201,7 +202,6 @@ export async function openOutput(path: string, notice: Notice): Promise<PendingO
       untrack(temporary);
     },
     async abandon() {
-      stream.destroy();
       await close().catch(() => undefined);
       if (temporary === undefined) return;
       await rm(temporary, { force: true }).catch(() => undefined);
