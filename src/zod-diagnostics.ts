@@ -39,6 +39,9 @@ export function diagnosticsFromZod(
     if (issue.code === 'too_small' && issue.origin === 'number' && issue.minimum === 0) {
       return [make(issue.path, undefined, message('schema.negative', { got: show(issue.input).en }))];
     }
+    // A check that gives its own Chinese (a calendar date) carries it in its params.
+    const zh = issue.code === 'custom' ? (issue.params as { zh?: unknown } | undefined)?.zh : undefined;
+    if (typeof zh === 'string') return [make(issue.path, undefined, message('schema.rule', { en: issue.message, zh }), true)];
     if (!issue.message.startsWith('Invalid') && !issue.message.startsWith('Too ')) {
       return [make(issue.path, undefined, schemaSentence(issue.message), issue.code === 'custom')];
     }

@@ -93,7 +93,7 @@ describe('facility-standards check', () => {
     const bad = tempFile('bad.yaml', 'id: bad\ntype: village-clinic\npremises:\n  buildingArea: 八十\n');
     const { code, stdout, stderr } = await cli('check', bad, example, '--standard', 'changzhi/village-clinic');
     expect(code).toBe(2);
-    expect(stderr).toContain(`${bad}:4:17: expected a number, got "八十" (at premises.buildingArea)`);
+    expect(stderr).toContain(`${bad}:4:17: 应为数字，实为 "八十"（位置：premises.buildingArea）`);
     expect(stdout).toContain('pingshun-xigou-dongzhuang');
   });
 
@@ -110,7 +110,7 @@ describe('facility-standards check', () => {
     expect((await cli('check', example, '--format', 'xml')).code).toBe(2);
     expect((await cli('check', example, '--colour')).code).toBe(2);
     expect((await cli('check')).code).toBe(2);
-    expect((await cli('check', 'no/such/file.yaml')).stderr).toMatch(/ENOENT/);
+    expect((await cli('check', 'no/such/file.yaml')).stderr).toBe('找不到 no/such/file.yaml：请检查路径和文件名\n');
     expect((await cli('frobnicate')).code).toBe(2);
   });
 
@@ -182,7 +182,8 @@ describe('facility-standards list and validate', () => {
     const { code, stdout } = await cli('list');
     expect(code).toBe(0);
     expect(stdout).toContain('changzhi/village-clinic@2026  长治市标准化村卫生室');
-    expect(stdout).toContain('extends changzhi/village-clinic');
+    expect(stdout).toContain('继承 changzhi/village-clinic');
+    expect((await cli('list', '--lang', 'en')).stdout).toContain('extends changzhi/village-clinic');
     expect(stdout).toContain('长治市人民政府办公室 2025-12-18');
     expect(stdout).toContain('changzhi/village-clinic → changzhi/village-clinic-demonstration');
   });
@@ -190,12 +191,13 @@ describe('facility-standards list and validate', () => {
   it('validates the bundled rule files', async () => {
     const { code, stdout } = await cli('validate', 'rules');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^\d+ rule files valid: .*changzhi\/village-clinic-demonstration/);
+    expect(stdout).toMatch(/^\d+ 个规则文件有效：.*changzhi\/village-clinic-demonstration/);
+    expect((await cli('validate', 'rules', '--lang', 'en')).stdout).toMatch(/^\d+ rule files valid: .*changzhi\/village-clinic-demonstration/);
   });
 
   it('reports a broken rule file at file:line:column and exits 2', async () => {
     const path = tempFile('broken.yaml', 'id: county/x\nversion: 1\ntitle: { zh: 测试, en: Test }\nfacilityType: clinic\n');
-    const { code, stderr } = await cli('validate', path);
+    const { code, stderr } = await cli('validate', path, '--lang', 'en');
     expect(code).toBe(2);
     expect(stderr).toContain(`${path}:4:15: Invalid option: expected one of "village-clinic"|"township-health-center" (at facilityType)`);
     expect(stderr).toContain(`${path}:1:1: "source" is required`);

@@ -153,9 +153,9 @@ describe('programme targets over forty facilities', () => {
   it('prints each target on standard error', () => {
     expect(stderr).toContain('30%的乡镇卫生院达到推荐标准');
     // A share gives the share itself next to its bound: 2 of the 10 centers are 20 %, 30 % of 10 is 3.
-    expect(stderr).toMatch(/✗ 20%（2\/10家），要求不少于30%（至少3家）· 差 1家\n\s+最接近达标（尚缺项数）: 屯留区渔泽镇卫生院 \(1\)/);
+    expect(stderr).toMatch(/✗ 20%（2\/10家），要求不少于30%（至少3家） · 差 1家\n\s+最接近达标（尚缺项数）: 屯留区渔泽镇卫生院 \(1\)/);
     // 2 of 阿城镇's 4 clinics are 50 %; 40 % of 4 rounds up to 2.
-    expect(stderr).toContain('✓ 阳谷县 阿城镇: 50%（2/4家），要求不少于40%（至少2家）· 差 0家');
+    expect(stderr).toContain('✓ 阳谷县 阿城镇: 50%（2/4家），要求不少于40%（至少2家） · 差 0家');
     // A count target still says what it asks and what is reached.
     expect(stderr).toContain('✗ 要求 100家 · 达到 2家（共 12家）· 差 98家');
   });
@@ -331,9 +331,11 @@ describe('waivers', () => {
     writeFileSync(bad, '- facility: a\n  standard: changzhi/village-clinic\n  requirement: four-room\n  justification: x\n  approver: y\n  expires: 2027-13-01\n');
     const result = await cli('batch', fixture, '--waivers', bad);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain(`${bad}:6:3: not a calendar date (at [0].expires)`);
+    expect(result.stderr).toContain(`${bad}:6:3: 2027-13-01 的月份 13 不存在：月份为 01 至 12（位置：[0].expires）`);
     writeFileSync(bad, '- facility: a\n  standard: changzhi/village-clinic\n  requirement: four-room\n  justification: x\n  approver: y\n  expires: 2027-12-01\n');
     const again = await cli('batch', fixture, '--waivers', bad);
-    expect(again.stderr).toContain(`${bad}:3:16: changzhi/village-clinic has no requirement "four-room" (did you mean "four-rooms"?)`);
+    expect(again.stderr).toContain(`${bad}:3:16: changzhi/village-clinic 中没有要求“four-room”（是否为“four-rooms”？）`);
+    const inEnglish = await cli('batch', fixture, '--waivers', bad, '--lang', 'en');
+    expect(inEnglish.stderr).toContain(`${bad}:3:16: changzhi/village-clinic has no requirement "four-room" (did you mean "four-rooms"?)`);
   });
 });

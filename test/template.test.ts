@@ -278,16 +278,17 @@ describe('facility-standards template', () => {
   it('refuses an unknown standard, a missing one, and an xlsx with nowhere to go', async () => {
     const unknown = await cli('template', '--standard', 'changzhi/nope');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('unknown standard "changzhi/nope"');
-    expect((await cli('template')).stderr).toContain('template needs --standard ID');
+    expect(unknown.stderr).toContain('没有标准“changzhi/nope”');
+    expect((await cli('template', '--standard', 'changzhi/nope', '--lang', 'en')).stderr).toContain('unknown standard "changzhi/nope"');
+    expect((await cli('template')).stderr).toContain('template 需要 --standard ID');
     const xlsx = await cli('template', '--standard', 'changzhi/village-clinic', '--format', 'xlsx');
     expect(xlsx.code).toBe(2);
-    expect(xlsx.stderr).toContain('give --output FILE.xlsx');
+    expect(xlsx.stderr).toContain('请给出 --output FILE.xlsx');
   });
 
   it('is listed in the usage', async () => {
-    const { stdout } = await cli('--help');
-    expect(stdout).toContain('template --standard ID');
-    expect(stdout).toContain('.xlsx (first sheet with a header row), .csv (UTF-8 or GBK)');
+    expect((await cli('--help')).stdout).toContain('template --standard ID   生成某一标准的空白数据采集表');
+    expect((await cli('--help', '--lang', 'en')).stdout).toContain('template --standard ID   Write an empty data-collection sheet');
+    expect((await cli('batch', '--help', '--lang', 'en')).stdout).toContain('.xlsx (first sheet with a header row), .csv (UTF-8 or');
   });
 });

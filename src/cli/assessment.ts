@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { calendarDateProblem } from '../calendar-date.js';
 import { portfolioBuilder, type BatchFindings, type Portfolio } from '../batch/portfolio.js';
 import { today, type Tally } from '../batch/rows.js';
 import type { BatchSettings } from '../batch/run.js';
@@ -14,6 +15,7 @@ import type { Standard } from '../standard/types.js';
 import type { Lang } from '../text.js';
 import { parseWaivers } from '../waiver/read.js';
 import type { Waiver } from '../waiver/schema.js';
+import { asFileError } from './failure.js';
 import { oneOf, UsageError } from './usage.js';
 
 /** The batch options for an assessment: programme targets, waivers, a report people read. */
@@ -51,12 +53,14 @@ export function reportFormatOf(path: string): ReportFormat | undefined {
 export async function prepareAssessment(values: AssessmentValues, input: string) {
   const lang = oneOf('--lang', values.lang ?? 'zh', ['zh', 'en'] as const);
   const asOf = values['as-of'] ?? today();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
-    throw new UsageError(`--as-of is a date written YYYY-MM-DD, not "${asOf}"`);
-  }
+  const problem = calendarDateProblem(asOf);
+  if (problem) throw new UsageError({ en: `--as-of: ${problem.en}`, zh: `--as-of：${problem.zh}` });
   const format = values.report === undefined ? undefined : reportFormatOf(values.report);
   if (values.report !== undefined && !format) {
-    throw new UsageError(`cannot tell the format of the report ${values.report}: name it .html, .md or .json`);
+    throw new UsageError({
+      en: `cannot tell the format of the report ${values.report}: name it .html, .md or .json`,
+      zh: `看不出报告 ${values.report} 的格式：请以 .html、.md 或 .json 结尾命名`,
+    });
   }
 
   const standards = new Map<string, Standard>(bundledStandards());
@@ -68,10 +72,15 @@ export async function prepareAssessment(values: AssessmentValues, input: string)
   }
   const chosenPrograms = (values.program ?? []).map((id) => {
     const program = programs.get(id);
-    if (!program) throw new UsageError(`unknown programme "${id}"; known: ${[...programs.keys()].join(', ')}`);
+    if (!program) {
+      throw new UsageError({
+        en: `unknown programme "${id}"; known: ${[...programs.keys()].join(', ')}`,
+        zh: `没有工作方案“${id}”；已有：${[...programs.keys()].join('、')}`,
+      });
+    }
     return program;
   });
-  const waivers: Waiver[] = values.waivers === undefined ? [] : parseWaivers(await readFile(values.waivers, 'utf8'), values.waivers, standards);
+  const waivers: Waiver[] = values.waivers === undefined ? [] : parseWaivers(await readWaiverFile(values.waivers), values.waivers, standards);
 
   const builder = portfolioBuilder({ standards: standards.values(), programs: chosenPrograms, waivers, asOf, input, keepFacilities: format !== undefined });
   const settings: Partial<BatchSettings> = {
@@ -98,6 +107,15 @@ export async function prepareAssessment(values: AssessmentValues, input: string)
       return { portfolio, report };
     },
   };
+}
+
+/** A waiver file's text; a folder or a missing file is said with its path. */
+async function readWaiverFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw asFileError(error, 'read', path);
+  }
 }
 
 /**

@@ -1,15 +1,18 @@
-import { createWriteStream, rmSync } from 'node:fs';
-import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Writable } from 'node:stream';
+import { resolve } from 'node:path';
+import { Writable, type Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { formatOf, unknownFormatMessage } from '../batch/input.js';
 import { portfolioBuilder } from '../batch/portfolio.js';
 import { batchReportOf, facilityOf, today, type OutputRow, type RowDefaults } from '../batch/rows.js';
-import type { Lang } from '../text.js';
 import { runBatch, type BatchResult } from '../batch/run.js';
 import { SheetError } from '../batch/sheet.js';
 import { assessmentArgs, prepareAssessment, summaryText } from './assessment.js';
+import { asFileError, fileErrorText, FileError, isFileSystemError } from './failure.js';
+import { commandFlags, commands, helpText, isCommand, nearestFlag, type Command } from './help.js';
+import { commitTogether, drainingStream, flushed, openOutput, type PendingOutput } from './output.js';
 import { countLines, progressBar } from './progress.js';
 import { schemaCommand } from './schema.js';
 import { templateCommand } from './template.js';
@@ -21,6 +24,7 @@ import { evaluateRecord } from '../evaluate/evaluate.js';
 import type { Report } from '../evaluate/result.js';
 import { assessLadderRecord, type LadderAssessment } from '../evaluate/ladder.js';
 import { loadRuleFiles, readRecordFile, ruleFilePaths } from '../files.js';
+import { parseRecordsText } from '../record/parse.js';
 import type { FacilityRecord } from '../record/schema.js';
 import { renderJson, renderLadderJson } from '../report/json.js';
 import { renderPortfolioHtml } from '../report/html.js';
@@ -28,95 +32,145 @@ import { isEmpty } from '../report/portfolio-words.js';
 import { renderPortfolioMarkdown } from '../report/markdown.js';
 import { renderLadderText, renderText } from '../report/text.js';
 import { bundledLadders, bundledPrograms, bundledStandards, selectStandards } from '../standard/registry.js';
-import type { Ladder } from '../standard/ladder.js';
+import type { Lang, LocalizedText } from '../text.js';
 
-/** Where the CLI writes; a test passes its own. */
+/** Where the CLI reads and writes; a test passes its own. */
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
   /** Whether to draw progress bars on stderr: when it is a terminal. */
   readonly progress?: boolean;
+  /** Standard output as a stream, for a batch's rows: written with backpressure. Default: through `stdout`. */
+  readonly stdoutStream?: NodeJS.WritableStream;
+  /** Standard input, read for the file name `-`. */
+  readonly stdin?: Readable;
 }
 
 /**
- * Exit codes: every standard met (or not applicable); a gap or unknown; invalid input or usage;
- * a fault in the library itself.
+ * Exit codes: every standard met (or not applicable); a gap or unknown; invalid input or usage, or
+ * a file that cannot be read or written; a fault in the library itself. Standard output closed
+ * early is 141 (128 + SIGPIPE), as a shell reports a command that SIGPIPE ended.
  */
-export const exitCode = { met: 0, gaps: 1, invalid: 2, internal: 3 } as const;
-
-const usage = `Usage: facility-standards <command> [options]
-
-Commands:
-  check <record files…>   Evaluate facility records (YAML or JSON, one record or a list per file)
-      --standard ID       Standard to apply (repeatable); default: every standard for the record's
-                          type in force in its region (national, province, city, county)
-      --ladder ID         Instead: the highest level reached on a ladder, and the gaps to the next
-      --rules PATH        Load rule files or directories too (repeatable); they may extend bundled ones
-      --format FORMAT     text (the default), json, markdown, or html (one self-contained page)
-      --lang zh|en        Language of the text output (default: zh)
-  batch <file>            Evaluate many records: one output line (NDJSON) per input row, its
-                          reports with their gaps, or why it could not be evaluated. The file:
-                          .xlsx (first sheet with a header row), .csv (UTF-8 or GBK), .ndjson or
-                          .jsonl (one JSON record per line; CSV and NDJSON are streamed), or
-                          .yaml, .yml, .json (a list of records)
-      --standard ID       Standards to apply (repeatable); default: by each record's type and region
-      --rules PATH        Load rule files or directories too (repeatable)
-      --output FILE       Write there (complete or not at all); default: standard output
-      --workers N         Worker threads; default: all cores for inputs over 4 MB, else none
-      --program ID        Measure a programme's targets (repeatable): required, achieved, the gap,
-                          and the facilities closest to counting
-      --waivers FILE      Waivers (YAML or CSV): covered requirements become waived, not gaps
-      --as-of DATE        The day waivers are judged on (YYYY-MM-DD); default: today
-      --report FILE       Also write a report people read: .html (self-contained, prints on A4),
-                          .md, or .json (the portfolio); the rows then go to --output only
-      --lang zh|en        Language of the summary and the report (default: zh)
-  template --standard ID  Write an empty data-collection sheet for a standard: its columns, with
-                          hints (template --help for the options)
-      --format xlsx|csv   Default: by the --output name, else csv
-      --output FILE       Default: standard output (csv only)
-      --lang zh|en        Chinese headers with units (default), or record paths
-  list                    List the bundled standards with their sources, the ladders and programmes
-  validate <paths…>       Check rule files and directories; print every problem at file:line:column
-  schema [record|rule-file|ladder|program|report]
-                          Print a JSON Schema (draft 2020-12): a facility record (the default), a
-                          rule file, a ladder file, a programme file, or what check --format json writes
-
-Exit codes: 0 all met, 1 any gap or unknown, 2 invalid input, 3 internal error.
-`;
+export const exitCode = { met: 0, gaps: 1, invalid: 2, internal: 3, closedOutput: 141 } as const;
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  const [command, ...rest] = argv;
+  const [command, ...rest] = leadingLangMoved(argv);
+  const lang = langOf(argv);
   try {
+    if (command === undefined) {
+      io.stderr(helpText(undefined, lang));
+      return exitCode.invalid;
+    }
+    if (command === '--version' || command === '-v' || command === '-V') {
+      io.stdout(`${packageVersion()}\n`);
+      return exitCode.met;
+    }
+    if (command === '-h' || command === '--help' || command === 'help') {
+      const topic = rest.find((arg) => !arg.startsWith('-'));
+      io.stdout(helpText(isCommand(topic) ? topic : undefined, lang));
+      return exitCode.met;
+    }
+    if (!isCommand(command)) {
+      const near = nearestFlag(command, commands);
+      const hint = near ? { zh: `；您是不是要用 ${near}？`, en: `; did you mean ${near}?` } : { zh: '', en: '' };
+      io.stderr(`facility-standards: ${lang === 'zh' ? `没有“${command}”这个命令${hint.zh}` : `unknown command "${command}"${hint.en}`}\n\n${helpText(undefined, lang)}`);
+      return exitCode.invalid;
+    }
+    if (wantsHelp(rest)) {
+      io.stdout(helpText(command, lang));
+      return exitCode.met;
+    }
     switch (command) {
       case 'check':
         return await check(rest, io);
       case 'batch':
         return await batch(rest, io);
       case 'list':
-        return list(io);
+        return list(rest, io);
       case 'validate':
         return await validate(rest, io);
       case 'schema':
         return await schemaCommand(rest, io);
       case 'template':
         return await templateCommand(rest, io);
-      case undefined:
-      case '-h':
-      case '--help':
-      case 'help':
-        io.stdout(usage);
-        return command === undefined ? exitCode.invalid : exitCode.met;
-      default:
-        io.stderr(`facility-standards: unknown command "${command}"\n\n${usage}`);
-        return exitCode.invalid;
     }
   } catch (error) {
-    if (!isInputError(error)) {
+    const text = failureText(error, command);
+    if (text === undefined) {
       io.stderr(`facility-standards: internal error, please report it:\n${(error as Error)?.stack ?? String(error)}\n`);
       return exitCode.internal;
     }
-    io.stderr(`facility-standards: ${error instanceof DiagnosticError ? error.render(langOf(argv)) : error.message}\n`);
+    io.stderr(`facility-standards: ${text[lang]}\n`);
     return exitCode.invalid;
+  }
+}
+
+/** `--lang en check …` as `check … --lang=en`: the language may come before the command too. */
+function leadingLangMoved(argv: readonly string[]): readonly string[] {
+  const [first, ...rest] = argv;
+  if (first === '--lang') return rest.length >= 2 ? [...rest.slice(1), `--lang=${rest[0]}`] : [];
+  if (first?.startsWith('--lang=')) return rest.length >= 1 ? [...rest, first] : [];
+  return argv;
+}
+
+/** The language of the messages: `--lang en` (or `--lang=en`) anywhere on the command line, else Chinese. */
+function langOf(argv: readonly string[]): Lang {
+  for (const [i, arg] of argv.entries()) {
+    if (arg === '--') break;
+    const value = arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (value === 'en') return 'en';
+  }
+  return 'zh';
+}
+
+const wantsHelp = (args: readonly string[]) => {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+};
+
+/** The version in the package's package.json, found from this module (src/cli/ or dist/). */
+function packageVersion(): string {
+  for (let dir = new URL('.', import.meta.url), i = 0; i < 4; dir = new URL('..', dir), i++) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'facility-standards' && pkg.version) return pkg.version;
+    } catch {
+      // not here: one folder up
+    }
+  }
+  return 'unknown';
+}
+
+/** What to tell the user about an error of theirs (bad input, a file that cannot be read or written); undefined for a fault here. */
+function failureText(error: unknown, command: string | undefined): LocalizedText | undefined {
+  if (error instanceof UsageError || error instanceof FileError) return error.text;
+  if (error instanceof DiagnosticError) return { zh: error.render('zh'), en: error.render('en') };
+  if (isFileSystemError(error)) return fileErrorText(error, 'read');
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_')) return parseArgsText(error as Error, isCommand(command) ? command : 'check');
+  return undefined;
+}
+
+/** node:util parseArgs's rejections, said in the user's language with the command's help to turn to. */
+function parseArgsText(error: Error, command: Command): LocalizedText {
+  const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? '';
+  const flag = /(--[\w-]+)/.exec(quoted)?.[1] ?? quoted;
+  const more = { zh: `（facility-standards ${command} --help 列出全部选项）`, en: ` (facility-standards ${command} --help lists them all)` };
+  switch ((error as { code?: string }).code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION': {
+      const near = nearestFlag(flag, commandFlags[command]);
+      return near
+        ? { zh: `${command} 没有选项 ${flag}；您是不是要用 ${near}？${more.zh}`, en: `${command} has no option ${flag}; did you mean ${near}?${more.en}` }
+        : { zh: `${command} 没有选项 ${flag}${more.zh}`, en: `${command} has no option ${flag}${more.en}` };
+    }
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /does not take/.test(error.message)
+        ? { zh: `选项 ${flag} 不带值${more.zh}`, en: `${flag} takes no value${more.en}` }
+        : { zh: `选项 ${flag} 需要一个值${more.zh}`, en: `${flag} needs a value${more.en}` };
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return { zh: `${command} 不接受参数“${quoted}”${more.zh}`, en: `${command} takes no argument "${quoted}"${more.en}` };
+    default:
+      return { zh: `${error.message}${more.zh}`, en: `${error.message}${more.en}` };
   }
 }
 
@@ -164,8 +218,12 @@ async function check(args: readonly string[], io: Io): Promise<number> {
   for (const file of positionals) {
     let records: FacilityRecord[];
     try {
-      records = await readRecordFile(file);
+      records = await readRecords(file, io);
     } catch (error) {
+      if (isFileSystemError(error)) {
+        errors.push(fileErrorText(error, 'read', file)[lang]);
+        continue;
+      }
       if (!isInputError(error)) throw error;
       errors.push(error instanceof DiagnosticError ? error.render(lang) : error.message);
       continue;
@@ -239,70 +297,119 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
       rules: { type: 'string', multiple: true },
       output: { type: 'string' },
       workers: { type: 'string' },
+      'input-format': { type: 'string' },
       type: { type: 'string' },
       region: { type: 'string' },
       ...assessmentArgs,
     },
   });
-  if (positionals.length !== 1) throw new UsageError('batch needs exactly one input file (.xlsx, .csv, .ndjson, .jsonl, .yaml, .yml or .json)');
-  const file = positionals[0]!;
-  const format = formatOf(file);
-  if (!format) throw new UsageError(unknownFormatMessage(file));
-  const workers =
-    values.workers !== undefined
-      ? Number(values.workers)
-      : (await stat(file)).size > 4 * 1024 * 1024
-        ? availableParallelism()
-        : 0;
-  if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers must be a whole number, not "${values.workers}"`);
-
-  const assessment = await prepareAssessment(values, file);
-  const defaults = rowDefaults(values.type, values.region, assessment.lang);
-  for (const notice of defaults.notices) io.stderr(`--region: ${notice.message[assessment.lang]}\n`);
-  const output = values.output === undefined ? undefined : await openAtomically(values.output);
-  const progress = io.progress ? progressBar(io.stderr, /^(csv|ndjson)$/.test(format) ? await countLines(file) - (format === 'csv' ? 1 : 0) : undefined) : undefined;
-  let tally: BatchResult;
-  try {
-    tally = await runBatch({
-      input: file,
-      format,
-      output: output?.stream ?? (assessment.wantsRows ? stdoutStream(io) : discard()),
-      standards: values.standard ?? [],
-      rules: values.rules ?? [],
-      workers,
-      defaults: defaults.defaults,
-      ...assessment.settings,
-      ...(progress && { onProgress: progress.update }),
+  const lang = oneOf('--lang', values.lang, ['zh', 'en'] as const);
+  if (positionals.length !== 1) {
+    throw new UsageError({
+      en: 'batch needs exactly one input file (.xlsx, .csv, .ndjson, .jsonl, .yaml, .yml or .json), or - for standard input',
+      zh: 'batch 需要且只需要一个输入文件（.xlsx、.csv、.ndjson、.jsonl、.yaml、.yml 或 .json），或用 - 表示标准输入',
     });
+  }
+  const file = positionals[0]!;
+  const fromStdin = file === '-';
+  const givenFormat = values['input-format'] === undefined ? undefined : oneOf('--input-format', values['input-format'], ['csv', 'ndjson', 'records', 'xlsx'] as const);
+  if (fromStdin && !givenFormat) {
+    throw new UsageError({
+      en: 'batch - reads standard input: say its format with --input-format csv, ndjson, records (a YAML or JSON list) or xlsx',
+      zh: 'batch - 从标准输入读取：请用 --input-format 说明其格式：csv、ndjson、records（YAML 或 JSON 列表）或 xlsx',
+    });
+  }
+  const format = givenFormat ?? formatOf(file);
+  if (!format) throw new UsageError(unknownFormatMessage(file));
+  const size = fromStdin ? 0 : await inputSize(file);
+  const workers = workersOf(values.workers, size);
+
+  if (values.output !== undefined && values.report !== undefined && resolve(values.output) === resolve(values.report)) {
+    throw new UsageError({ en: `--output and --report are both ${values.report}: give them different files`, zh: `--output 和 --report 都是 ${values.report}：请给它们不同的文件` });
+  }
+  const assessment = await prepareAssessment(values, fromStdin ? '-' : file);
+  const defaults = rowDefaults(values.type, values.region, lang);
+  for (const said of defaults.notices) io.stderr(`--region: ${said.message[lang]}\n`);
+  const notice = (text: LocalizedText) => io.stderr(`facility-standards: ${text[lang]}\n`);
+  const outputs: PendingOutput[] = [];
+  try {
+    const output = values.output === undefined ? undefined : await openOutput(values.output, notice);
+    if (output) outputs.push(output);
+    const progress = io.progress ? progressBar(io.stderr, !fromStdin && /^(csv|ndjson)$/.test(format) ? (await countLines(file)) - (format === 'csv' ? 1 : 0) : undefined) : undefined;
+    let tally: BatchResult;
+    try {
+      const source = fromStdin ? { input: io.stdin ?? process.stdin, format } : { input: file, format };
+      const running = runBatch({
+        ...source,
+        output: output?.stream ?? (assessment.wantsRows ? stdoutStream(io) : discard()),
+        standards: values.standard ?? [],
+        rules: values.rules ?? [],
+        workers,
+        defaults: defaults.defaults,
+        ...assessment.settings,
+        ...(progress && { onProgress: progress.update }),
+      });
+      running.catch(() => undefined); // a failed output ends the race first
+      tally = await (output ? Promise.race([running, output.failed]) : running);
+    } catch (error) {
+      if (error instanceof SheetError) throw new UsageError(`${file}: ${error.message}`);
+      if (error instanceof UnknownIdError) throw new UsageError(error.text);
+      throw isFileSystemError(error) ? asFileError(error, 'read', fromStdin ? undefined : file) : error;
+    } finally {
+      progress?.done();
+    }
+    if (!output && assessment.wantsRows && io.stdoutStream) await flushed(io.stdoutStream);
+    const { portfolio, report } = assessment.finish(tally);
+    if (report !== undefined) {
+      const written = await openOutput(values.report!, notice);
+      outputs.push(written);
+      written.stream.write(report);
+    }
+    await commitTogether(outputs);
+
+    if (tally.input.encoding === 'gb18030') io.stderr(`${file}: read as GBK (GB18030), not UTF-8\n`);
+    if (tally.input.worksheet !== undefined) io.stderr(`${file}: worksheet "${tally.input.worksheet}"\n`);
+    if (tally.input.emptyRows > 0) io.stderr(`${file}: ${tally.input.emptyRows} empty row${tally.input.emptyRows === 1 ? '' : 's'} skipped\n`);
+
+    io.stderr(readingText(file, tally, lang));
+    io.stderr(summaryText(tally, portfolio, lang));
+    if (report !== undefined) io.stderr(`${values.report}\n`);
+    if (tally.rows === 0) {
+      io.stderr(lang === 'zh' ? `${file}：没有可评估的记录\n` : `no records in ${file}\n`);
+      return exitCode.invalid;
+    }
+    if (tally.errors > 0) return exitCode.invalid;
+    // A programme target short of its figure, or undecided, is as much a gap as a standard not met.
+    const settled =
+      Object.values(tally.outcomes).every((c) => c.gap === 0 && c.unknown === 0) &&
+      portfolio.programs.every((p) => p.targets.every((t) => t.areas.every((a) => a.status === 'met' || isEmpty(a))));
+    return settled ? exitCode.met : exitCode.gaps;
+  } finally {
+    await Promise.all(outputs.map((o) => o.abandon()));
+  }
+}
+
+/** The size of a batch input, which must be a file: a folder or a missing file is said with its path. */
+async function inputSize(file: string): Promise<number> {
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR', path: file });
+    return info.size;
   } catch (error) {
-    progress?.done();
-    await output?.abandon();
-    if (error instanceof SheetError) throw new UsageError(`${file}: ${error.message}`);
-    if (error instanceof UnknownIdError) throw new UsageError(error.text[assessment.lang]);
-    throw error;
+    throw asFileError(error, 'read', file);
   }
-  progress?.done();
-  const { portfolio, report } = assessment.finish(tally);
-  if (report !== undefined) await writeAtomically(values.report!, report);
-  await output?.commit();
+}
 
-  if (tally.input.encoding === 'gb18030') io.stderr(`${file}: read as GBK (GB18030), not UTF-8\n`);
-  if (tally.input.worksheet !== undefined) io.stderr(`${file}: worksheet "${tally.input.worksheet}"\n`);
-  if (tally.input.emptyRows > 0) io.stderr(`${file}: ${tally.input.emptyRows} empty row${tally.input.emptyRows === 1 ? '' : 's'} skipped\n`);
-
-  io.stderr(readingText(file, tally, assessment.lang));
-  io.stderr(summaryText(tally, portfolio, assessment.lang));
-  if (report !== undefined) io.stderr(`${values.report}\n`);
-  if (tally.rows === 0) {
-    io.stderr(assessment.lang === 'zh' ? `${file}：没有可评估的记录\n` : `no records in ${file}\n`);
-    return exitCode.invalid;
-  }
-  if (tally.errors > 0) return exitCode.invalid;
-  // A programme target short of its figure, or undecided, is as much a gap as a standard not met.
-  const settled =
-    Object.values(tally.outcomes).every((c) => c.gap === 0 && c.unknown === 0) &&
-    portfolio.programs.every((p) => p.targets.every((t) => t.areas.every((a) => a.status === 'met' || isEmpty(a))));
-  return settled ? exitCode.met : exitCode.gaps;
+/** `--workers N`: 0 up to the number of cores; by default all cores for inputs over 4 MB. */
+function workersOf(given: string | undefined, inputBytes: number): number {
+  const cores = availableParallelism();
+  if (given === undefined) return inputBytes > 4 * 1024 * 1024 ? cores : 0;
+  const workers = /^\d+$/.test(given) ? Number(given) : Number.NaN;
+  if (Number.isInteger(workers) && workers <= cores) return workers;
+  throw new UsageError({
+    en: `--workers must be a whole number from 0 to ${cores} (the cores of this machine), not "${given}"`,
+    zh: `--workers 须为 0 到 ${cores}（本机的核心数）之间的整数，而不是“${given}”`,
+  });
 }
 
 /**
@@ -355,15 +462,9 @@ function discard(): Writable {
   return new Writable({ write: (_chunk, _encoding, done) => done() });
 }
 
-/** Writes a whole file under a temporary name, then renames it: never half a report. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = `${path}.${process.pid}.partial`;
-  await writeFile(temporary, text);
-  await rename(temporary, path);
-}
-
-/** Standard output through the Io, as a stream the batch can write to. */
+/** Standard output as a stream the batch can write to, waiting for it to drain. */
 function stdoutStream(io: Io): Writable {
+  if (io.stdoutStream) return drainingStream(io.stdoutStream);
   return new Writable({
     write(chunk: Buffer, _encoding, done) {
       io.stdout(chunk.toString());
@@ -372,90 +473,104 @@ function stdoutStream(io: Io): Writable {
   });
 }
 
-/**
- * A file written under a temporary name and renamed when complete, so that an interrupted batch
- * (an error, Ctrl-C) never leaves a half-written report where the finished one would be.
- */
-async function openAtomically(path: string) {
-  const temporary = `${path}.${process.pid}.partial`;
-  const stream = createWriteStream(temporary);
-  const abandon = async () => {
-    stream.destroy();
-    await rm(temporary, { force: true });
-  };
-  // Synchronously and at once: a batch still writing to the file must not outlive the signal.
-  const onSignal = () => {
-    rmSync(temporary, { force: true });
-    process.exit(130);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  const release = () => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  };
-  return {
-    stream,
-    async commit() {
-      release();
-      await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
-      await rename(temporary, path);
-    },
-    async abandon() {
-      release();
-      await abandon();
-    },
-  };
+/** The most `check -` reads from standard input: one file's worth of records (use batch for more). */
+export const maxStdinBytes = 16 * 1024 * 1024;
+
+/** The records of a file, or of standard input for `-` (YAML or JSON). */
+async function readRecords(file: string, io: Io): Promise<FacilityRecord[]> {
+  if (file !== '-') return readRecordFile(file);
+  const chunks: Buffer[] = [];
+  let bytes = 0;
+  for await (const chunk of (io.stdin ?? process.stdin) as AsyncIterable<Buffer>) {
+    bytes += chunk.length;
+    if (bytes > maxStdinBytes) {
+      throw new UsageError({
+        en: `standard input holds more than ${maxStdinBytes / 1024 / 1024} MB: save the records to a file, or use batch`,
+        zh: `标准输入超过 ${maxStdinBytes / 1024 / 1024} MB：请把记录存为文件，或改用 batch`,
+      });
+    }
+    chunks.push(chunk);
+  }
+  return parseRecordsText(Buffer.concat(chunks).toString('utf8'), '-');
 }
 
-function list(io: Io): number {
-  io.stdout('Standards\n');
-  for (const standard of bundledStandards().values()) {
+function list(args: readonly string[], io: Io): number {
+  const { values } = parseArgs({ args: [...args], options: { lang: { type: 'string', default: 'zh' }, format: { type: 'string', default: 'text' } } });
+  const lang = oneOf('--lang', values.lang, ['zh', 'en'] as const);
+  const format = oneOf('--format', values.format, ['text', 'json'] as const);
+  const standards = [...bundledStandards().values()];
+  const ladders = [...bundledLadders().values()];
+  const programs = [...bundledPrograms().values()];
+  if (format === 'json') {
     io.stdout(
-      `${standard.id}@${standard.version}  ${standard.title.zh} / ${standard.title.en}\n` +
-        `    ${standard.facilityType}, ${standard.requirements.length} requirement${standard.requirements.length === 1 ? '' : 's'}` +
-        `${standard.extends ? `, extends ${standard.extends}` : ''}` +
-        `${standard.status === 'partial' ? ', partial: its source leaves parts undefined' : ''}` +
-        `${standard.evidence === 'translation' ? ', from a translation' : ''}\n` +
+      `${JSON.stringify(
+        {
+          standards: standards.map((s) => ({
+            id: s.id,
+            version: s.version,
+            title: s.title,
+            facilityType: s.facilityType,
+            requirements: s.requirements.length,
+            ...(s.extends && { extends: s.extends }),
+            status: s.status,
+            source: s.source,
+          })),
+          ladders: ladders.map((l) => ({ id: l.id, title: l.title, levels: l.levels.map((level) => level.standard) })),
+          programs: programs.map((p) => ({ id: p.id, title: p.title, targets: p.targets.map((t) => ({ id: t.id, by: t.by, title: t.title })) })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return exitCode.met;
+  }
+  const zh = lang === 'zh';
+  const other: Lang = zh ? 'en' : 'zh';
+  const facilityType = (type: string) => (zh ? ({ 'village-clinic': '村卫生室', 'township-health-center': '乡镇卫生院' } as Record<string, string>)[type] ?? type : type);
+  io.stdout(zh ? '标准\n' : 'Standards\n');
+  for (const standard of standards) {
+    const n = standard.requirements.length;
+    const notes = [
+      facilityType(standard.facilityType),
+      zh ? `${n} 项要求` : `${n} requirement${n === 1 ? '' : 's'}`,
+      ...(standard.extends ? [zh ? `继承 ${standard.extends}` : `extends ${standard.extends}`] : []),
+      ...(standard.status === 'partial' ? [zh ? '部分：来源文件有未明确的内容' : 'partial: its source leaves parts undefined'] : []),
+      ...(standard.evidence === 'translation' ? [zh ? '依据译文' : 'from a translation'] : []),
+    ];
+    io.stdout(
+      `${standard.id}@${standard.version}  ${standard.title[lang]} / ${standard.title[other]}\n` +
+        `    ${notes.join(zh ? '，' : ', ')}\n` +
         `    ${standard.source.issuer} ${standard.source.date}: ${standard.source.title} (${standard.source.file ?? standard.source.url})\n`,
     );
   }
-  io.stdout('\nLadders\n');
-  for (const ladder of bundledLadders().values()) io.stdout(describeLadder(ladder));
-  io.stdout('\nProgrammes\n');
-  for (const program of bundledPrograms().values()) {
+  io.stdout(zh ? '\n等级阶梯\n' : '\nLadders\n');
+  for (const ladder of ladders) io.stdout(`${ladder.id}  ${ladder.title[lang]} / ${ladder.title[other]}\n    ${ladder.levels.map((l) => l.standard).join(' → ')}\n`);
+  io.stdout(zh ? '\n工作方案\n' : '\nProgrammes\n');
+  for (const program of programs) {
     io.stdout(
-      `${program.id}  ${program.title.zh} / ${program.title.en}\n` +
-        program.targets.map((t) => `    ${t.id} (by ${t.by}): ${t.title.zh}\n`).join(''),
+      `${program.id}  ${program.title[lang]} / ${program.title[other]}\n` +
+        program.targets.map((t) => `    ${t.id} (${zh ? '期限' : 'by'} ${t.by}): ${t.title[lang]}\n`).join(''),
     );
   }
   return exitCode.met;
 }
 
-function describeLadder(ladder: Ladder): string {
-  return `${ladder.id}  ${ladder.title.zh} / ${ladder.title.en}\n    ${ladder.levels.map((l) => l.standard).join(' → ')}\n`;
-}
-
-async function validate(paths: readonly string[], io: Io): Promise<number> {
-  if (paths.length === 0) throw new UsageError('validate needs rule files or directories');
+async function validate(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals: paths } = parseArgs({ args: [...args], allowPositionals: true, options: { lang: { type: 'string', default: 'zh' } } });
+  const lang = oneOf('--lang', values.lang, ['zh', 'en'] as const);
+  if (paths.length === 0) throw new UsageError({ en: 'validate needs rule files or directories', zh: 'validate 需要规则文件或文件夹' });
   const files = await ruleFilePaths(paths);
   const loaded = await loadRuleFiles(files);
   const ids = [...loaded.standards.keys(), ...loaded.ladders.keys(), ...loaded.programs.keys()];
-  io.stdout(`${files.length} rule file${files.length === 1 ? '' : 's'} valid: ${ids.join(', ')}\n`);
+  io.stdout(
+    lang === 'zh'
+      ? `${files.length} 个规则文件有效：${ids.join('、')}\n`
+      : `${files.length} rule file${files.length === 1 ? '' : 's'} valid: ${ids.join(', ')}\n`,
+  );
   return exitCode.met;
-}
-
-
-/** The language asked for on the command line (`--lang en`, `--lang=en`); Chinese by default. */
-function langOf(argv: readonly string[]): Lang {
-  const i = argv.indexOf('--lang');
-  const given = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
-  return given === 'en' ? 'en' : 'zh';
 }
 
 /** Errors about the user's input, whose message says what to fix; anything else is a fault here. */
 function isInputError(error: unknown): error is Error {
-  if (error instanceof DiagnosticError || error instanceof UsageError) return true;
-  // A file that cannot be read (ENOENT …) or an argument parseArgs rejects (ERR_PARSE_ARGS_…).
-  return error instanceof Error && 'code' in error && typeof error.code === 'string';
+  return error instanceof DiagnosticError || error instanceof UsageError || error instanceof FileError;
 }

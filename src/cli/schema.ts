@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { jsonSchema, schemaKinds, type SchemaKind } from '../json-schema.js';
 import { exitCode, type Io } from './main.js';
 
@@ -15,10 +16,13 @@ The same schemas are in the package: facility-standards/schemas/<kind>.schema.js
 
 /** `facility-standards schema [kind]`: prints the JSON Schema of a record, a rule file, a ladder file or the JSON report. */
 export async function schemaCommand(args: readonly string[], io: Io): Promise<number> {
+  // Flags are refused (exit 2, with the near one) like every command's; --lang is taken by all.
+  const { positionals } = parseArgs({ args: [...args], allowPositionals: true, options: { help: { type: 'boolean', short: 'h' }, lang: { type: 'string' } } });
   if (args.some((arg) => arg === '-h' || arg === '--help')) {
     io.stdout(schemaUsage);
     return exitCode.met;
   }
+  args = positionals;
   if (args.length > 1) {
     io.stderr(`facility-standards: schema takes one kind, not ${args.length}: ${args.join(' ')}\n\n${schemaUsage}`);
     return exitCode.invalid;

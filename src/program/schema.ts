@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { codesOf } from '../record/vocabulary.js';
-import { calendarDate, ConditionSchema, LocalizedTextSchema, SourceDocumentSchema } from '../standard/schema.js';
+import { calendarDate } from '../calendar-date.js';
+import { ConditionSchema, LocalizedTextSchema, SourceDocumentSchema } from '../standard/schema.js';
 
 /** The YAML schema of a programme file in `rules/programs/`: a city's or county's targets. */
 

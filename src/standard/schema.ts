@@ -124,13 +124,6 @@ export const RemovalSchema = z.strictObject({
   reason: z.string().min(1, 'a removal gives its reason'),
 });
 
-/** A day, written YYYY-MM-DD, that is on the calendar; `format` says how to write one. */
-export const calendarDate = (format: string) =>
-  z
-    .string({ error: format })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, format)
-    .refine((date) => !Number.isNaN(Date.parse(date)) && new Date(date).toISOString().startsWith(date), 'not a calendar date');
-
 const dateFormat = 'a date is written YYYY-MM-DD (or YYYY-MM, or YYYY when the document gives no more)';
 
 export const SourceDocumentSchema = z.strictObject({

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { calendarDate } from '../standard/schema.js';
+import { calendarDate } from '../calendar-date.js';
 
 const isoDate = calendarDate('a date is written YYYY-MM-DD, e.g. 2026-12-31');
 
