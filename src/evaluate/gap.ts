@@ -1,6 +1,5 @@
 import { facts, missingInputs, type FactDefinition, type FactValue } from '../record/facts.js';
 import type { FacilityRecord } from '../record/schema.js';
-import { catalog, kindOf } from '../record/vocabulary.js';
 import { findingMessage } from '../report/messages.js';
 import type { Condition, FactCondition } from '../standard/types.js';
 import type { ResultNode } from './engine.js';
@@ -81,7 +80,7 @@ function finding(c: FactCondition, node: ResultNode, values: Values, negated: bo
   const actual = values.get(c.fact);
   const expected = valueFact ? values.get(valueFact.name) : node.valueResult ?? c.value;
   const operator = negated ? `not:${c.operator}` : c.operator;
-  const measures = negated ? {} : measure(fact, c.operator, expected, actual, values);
+  const measures = negated ? {} : measure(fact, c.operator, expected, actual);
   const message = negated
     ? findingMessage({ fact, operator: 'notEqual', expected: actual, actual })
     : findingMessage({ fact, ...(valueFact && { valueFact }), operator: c.operator, expected, actual, ...measures });
@@ -94,7 +93,6 @@ function measure(
   operator: string,
   expected: unknown,
   actual: unknown,
-  values: Values,
 ): Pick<Finding, 'missing' | 'shortfall' | 'excess'> {
   const step = fact.type === 'count' ? 1 : 0;
   const difference = (a: number, b: number) => Math.round((a - b) * 1e9) / 1e9;
@@ -102,10 +100,8 @@ function measure(
     switch (operator) {
       case 'greaterThanInclusive':
       case 'greaterThan': {
-        const shortfall = difference(expected + (operator === 'greaterThan' ? step : 0), actual);
-        if (!fact.catalog) return { shortfall };
-        const present = new Set(((values.get('equipment') as readonly string[] | undefined) ?? []).map(kindOf));
-        return { shortfall, missing: catalog(fact.catalog).filter((code) => !present.has(code)) };
+        // A count over a catalogue lists nothing as missing: the catalogue is not the list in force.
+        return { shortfall: difference(expected + (operator === 'greaterThan' ? step : 0), actual) };
       }
       case 'lessThanInclusive':
       case 'lessThan':

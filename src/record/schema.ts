@@ -37,7 +37,12 @@ export const Utilities = z.strictObject({
 export const Signage = z.strictObject({
   greenSign: flag.optional().describe('标识牌以绿色为主'),
   doctorWhereaboutsBoard: flag.optional().describe('村医去向指示牌'),
-  standardColours: flag.optional().describe('建筑、标识、室内按规定色调'),
+  standardColours: flag.optional().describe('建筑、标识、室内按规定色调（一项总括；内置标准分项检查，不读此项）'),
+  mainBuildingColours: flag.optional().describe('主体建筑以米白、浅黄的暖色调为主'),
+  verticalSign: flag.optional().describe('竖排单位标志牌以银色不锈钢底色配黑色字体'),
+  nameLetteringRed: flag.optional().describe('墙体及钢架单位名称以红色字体为主'),
+  nameLighting: flag.optional().describe('单位名称配备亮化设施'),
+  interiorColours: flag.optional().describe('室内墙体及顶棚以白色为主，地面以浅灰、浅蓝为主，诊室门以米色及浅蓝色为主'),
   childFriendly: flag.optional().describe('预防接种门诊、儿科诊疗区适儿化改造'),
 });
 
@@ -53,6 +58,9 @@ export const Toilet = z.strictObject({
  */
 export const EquipmentKinds = z.strictObject({
   general: count.optional().describe('通用医用装备种类'),
+  villageBasic: count
+    .optional()
+    .describe('基本医疗器械和办公设备种类：评审人员按县级清单核定的种数（村卫生室“不少于22种”）'),
   tcmDiagnosisRehab: count.optional().describe('中医诊疗和康复设备种类'),
 });
 
@@ -144,6 +152,9 @@ const recordShape = {
     drugs: Drugs.optional(),
     staff: Staff.optional(),
     equipmentKinds: EquipmentKinds.optional(),
+    featuredDepartmentEquipment: codeSet(equipmentCodes, 'equipment')
+      .optional()
+      .describe('与特色科室建设相匹配、须增配的设备（如外科特色科室的腹腔镜），由评审人员确定'),
     departments: codeSet(codesOf('departments'), 'department').optional(),
     posts: codeSet(codesOf('posts'), 'post').optional().describe('党务、院务、医务等专（兼）职岗位'),
     secondedSeniorPhysicianDepartments: codeSet(codesOf('departments'), 'department')
