@@ -3,6 +3,7 @@ import type { FacilityRecord } from '../record/schema.js';
 import { findingMessage } from '../report/messages.js';
 import type { Condition, FactCondition } from '../standard/types.js';
 import type { ResultNode } from './engine.js';
+import { holdsVacuously } from './operators.js';
 import type { Finding } from './result.js';
 
 /** Three-valued truth: a condition on a fact the record does not give is `unknown`. */
@@ -15,6 +16,7 @@ const comparedFact = (c: FactCondition): string | undefined =>
   typeof c.value === 'object' && c.value !== null && !Array.isArray(c.value) ? (c.value as { fact: string }).fact : undefined;
 
 function isKnown(c: FactCondition, values: Values): boolean {
+  if (holdsVacuously(c.operator, c.value)) return true;
   const other = comparedFact(c);
   return values.has(c.fact) && (other === undefined || values.has(other));
 }
@@ -26,7 +28,10 @@ function isKnown(c: FactCondition, values: Values): boolean {
  * condition passes.
  */
 export function judge(condition: Condition, node: ResultNode, values: Values): Truth {
-  if (isFactCondition(condition)) return isKnown(condition, values) ? node.result === true : 'unknown';
+  if (isFactCondition(condition)) {
+    if (holdsVacuously(condition.operator, condition.value)) return true;
+    return isKnown(condition, values) ? node.result === true : 'unknown';
+  }
   if ('not' in condition) {
     const inner = judge(condition.not, node.not!, values);
     return inner === 'unknown' ? inner : !inner;

@@ -195,6 +195,7 @@ const definitions: FactDefinition[] = [
     { zh: '特色科室建设所需设备', en: 'equipment the featured departments need' },
     { vocabulary: 'equipment' },
   ),
+  field('equipmentKinds.villageBasic', 'count', { zh: '按县级清单核定的基本医疗器械和办公设备种类', en: "kinds of basic devices and office equipment counted against the county's list" }, { unit: units.kinds }),
   field('equipmentKinds.general', 'count', { zh: '通用医用装备种类', en: 'kinds of general medical equipment' }, { unit: units.kinds }),
   field('equipmentKinds.tcmDiagnosisRehab', 'count', { zh: '中医诊疗和康复设备种类', en: 'kinds of TCM diagnosis and rehabilitation equipment' }, { unit: units.kinds }),
 

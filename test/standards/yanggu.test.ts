@@ -51,7 +51,8 @@ const VC_IDS = [
   'six-s',
 ];
 // 鼓励 / 支持 / 可结合实际 / 原则上.
-const VC_ADVISORY = new Set(['encouraged-rooms', 'supported-rooms', 'optional-rooms', 'flush-toilet']);
+// The named examination devices are advisory: 根据功能定位配备, and the central clinic is only 鼓励配置血液分析仪.
+const VC_ADVISORY = new Set(['examination-equipment', 'encouraged-rooms', 'supported-rooms', 'optional-rooms', 'flush-toilet']);
 
 // The central clinic takes them over without optional-rooms (removed: its rooms are among the
 // supported rooms), with supported-rooms altered in place, and adds four of its own.
@@ -241,7 +242,7 @@ const CVC_BREAKS: Record<string, ExpectedGap> = {
   // 三(一)3 诊断室、治疗室、观察室、药房、康复室、健康教育和公共卫生室等分室设置: no rehabilitation room.
   'six-rooms': {
     fact: 'rooms',
-    expected: ['treatment-room', 'observation-room', 'pharmacy', 'rehabilitation-room', 'health-education-public-health-room'],
+    expected: ['treatment-room', 'observation-room', 'pharmacy', 'rehabilitation-room'],
     actual: without(CVC_ROOMS, 'rehabilitation-room'),
     missing: ['rehabilitation-room'],
     zh: ['缺少：康复室'],
@@ -711,12 +712,17 @@ describe('readings of the source', () => {
     expect(requirement(await evaluate(bedOnly, VC), 'observation-exam-bed').outcome).toBe('met');
   });
 
-  it('有必要的检查设备: without the blood analyser it is a gap listing it; a plain ECG machine beside the remote one changes nothing', async () => {
+  it('检查设备 (根据功能定位配备): without the blood analyser it is an advisory gap listing it and the clinic still meets the standard; a plain ECG machine beside the remote one changes nothing', async () => {
     const noAnalyser = patch(vcCompliant(), (r) => void delete r.equipment!['hematology-analyzer']);
-    const gap = requirement(await evaluate(noAnalyser, VC), 'examination-equipment');
-    expect(gap.outcome).toBe('gap');
-    expect(gap.missing).toEqual(['hematology-analyzer']);
+    const report = await evaluate(noAnalyser, VC);
+    const gap = requirement(report, 'examination-equipment');
+    expect(gap).toMatchObject({ outcome: 'gap', severity: 'advisory', missing: ['hematology-analyzer'] });
     expect(gap.message.zh).toBe('缺少：血液分析仪');
+    expect(report.outcome).toBe('met');
+    // Neither named device: still only advisory — no ordinary clinic is held to more than the central one.
+    const neither = patch(noAnalyser, (r) => void delete r.equipment!['remote-ecg-machine']);
+    expect((await evaluate(neither, VC)).outcome).toBe('met');
+    expect((await evaluate(neither, CVC)).requirements.find((r) => r.requirement === 'examination-equipment')!.severity).toBe('advisory');
 
     const both = patch(vcCompliant(), (r) => void (r.equipment!['ecg-machine'] = 1));
     expect(requirement(await evaluate(both, VC), 'examination-equipment').outcome).toBe('met');
@@ -767,13 +773,26 @@ describe('readings of the source', () => {
     expect(report.requirements.some((r) => r.fact === 'management.integrated')).toBe(false);
   });
 
-  it('the central clinic: a public health room without health education is not the 健康教育和公共卫生室', async () => {
-    const record = patch(cvcCompliant(), (r) => {
+  it('the central clinic: a public health room without health education is not the 健康教育和公共卫生室; both rooms apart are', async () => {
+    const publicHealthOnly = patch(cvcCompliant(), (r) => {
       r.rooms = r.rooms!.map((room) => (room === 'health-education-public-health-room' ? 'public-health-room' : room));
     });
-    const gap = requirement(await evaluate(record, CVC), 'six-rooms');
+    const gap = requirement(await evaluate(publicHealthOnly, CVC), 'six-rooms');
     expect(gap.outcome).toBe('gap');
-    expect(gap.missing).toEqual(['health-education-public-health-room']);
+    // The failed any: neither the combined room nor the health education room beside the public health room.
+    expect(gap.missing).toEqual(['health-education-public-health-room', 'health-education-room']);
+    expect(gap.message.zh).toContain('健康教育和公共卫生室');
+    expect(gap.message.zh).toContain('健康教育室');
+
+    const apart = patch(cvcCompliant(), (r) => {
+      r.rooms = [...r.rooms!.filter((room) => room !== 'health-education-public-health-room'), 'health-education-room', 'public-health-room'];
+    });
+    expect(requirement(await evaluate(apart, CVC), 'six-rooms').outcome).toBe('met');
+
+    const educationOnly = patch(cvcCompliant(), (r) => {
+      r.rooms = r.rooms!.map((room) => (room === 'health-education-public-health-room' ? 'health-education-room' : room));
+    });
+    expect(requirement(await evaluate(educationOnly, CVC), 'six-rooms')).toMatchObject({ outcome: 'gap', missing: ['health-education-public-health-room', 'public-health-room'] });
   });
 
   it('the central clinic no longer reports the village clinic\'s optional rooms apart: a missing duty room is one advisory gap', async () => {
