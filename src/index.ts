@@ -13,6 +13,7 @@ export { StandardSchema } from './standard/schema.js';
 export { loadStandard, loadStandards, type LoadOptions, type RuleFileText } from './standard/load.js';
 export { loadRules, type RuleSet } from './standard/load.js';
 export {
+  bundledEntitlements,
   bundledLadder,
   bundledLadders,
   bundledPrograms,
@@ -57,6 +58,22 @@ export {
   type ProgramProgress,
   type TargetProgress,
 } from './program/measure.js';
+export {
+  batchSubsidies,
+  entitlementsOf,
+  entitlementText,
+  EntitlementScheduleSchema,
+  formatYuan,
+  payers,
+  subsidyTotalsText,
+  type Entitlement,
+  type EntitlementItem,
+  type EntitlementSchedule,
+  type EntitlementStatus,
+  type FacilityEntitlements,
+  type Payer,
+  type SubsidyTotals,
+} from './portfolio/entitlements.js';
 export { evaluateRows, type BatchFacility, type FacilityCounts, type RowContext } from './batch/rows.js';
 export {
   portfolioBuilder,

@@ -157,11 +157,21 @@ describe('every programme target quotes its source and takes its figure from it'
 
   it.each(targets)('%s', (_, program, target) => {
     expectCited({ standard: program.id, file: program.file, line: target.line, document: program.source, clause: target.clause, quote: target.quote });
-    const bound = target.kind === 'facilities' ? (target.count ?? target.share)! : target.share;
     const quote = target.quote.replace(/\s/g, '');
+    if (target.kind === 'facilities' && target.among) {
+      // The group counted is the quote's: each number it compares with is written in the quote (1万 = 10000).
+      for (const n of numbersIn(target.among)) expect(quote).toContain(n % 10000 === 0 ? `${n / 10000}万` : String(n));
+    }
+    if (target.kind === 'facilities' && target.tracked) {
+      // A tracked target is one whose text sets no figure: it says 普遍 or 持续提升, and has no bound.
+      expect(quote).toMatch(/普遍|持续提升/);
+      expect(target.share ?? target.count).toBeUndefined();
+      return;
+    }
+    const bound = target.kind === 'facilities' ? (target.count ?? target.share)! : target.share;
     const written = target.kind === 'facilities' && target.count ? String(bound.value) : `${Math.round(bound.value * 100)}%`;
     if (bound.value === 1 && target.kind === 'facilities' && !target.count && !quote.includes('100%')) {
-      expect(quote).toMatch(/所有|每个|全部/);
+      expect(quote).toMatch(/所有|每个|全部|全面|应纳尽纳/);
       return;
     }
     expect(quote).toContain(written);
@@ -172,3 +182,9 @@ describe('every programme target quotes its source and takes its figure from it'
     if (/以上|不少于/.test(around)) expect(bound.operator).toBe('atLeast');
   });
 });
+
+function numbersIn(condition: Condition): number[] {
+  if ('fact' in condition) return typeof condition.value === 'number' ? [condition.value] : [];
+  if ('not' in condition) return numbersIn(condition.not);
+  return ('all' in condition ? condition.all : condition.any).flatMap(numbersIn);
+}

@@ -149,6 +149,11 @@ const definitions: FactDefinition[] = [
   field('premises.ownership', 'code', { zh: '房屋产权', en: 'premises ownership' }, { vocabulary: 'ownerships' }),
   field('premises.buildingArea', 'number', { zh: '建筑面积', en: 'building area' }, { unit: units.squareMetre }),
   field('premises.businessArea', 'number', { zh: '业务用房面积', en: 'business premises area' }, { unit: units.squareMetre }),
+  field('premises.newlyBuilt', 'boolean', { zh: '新建房屋', en: 'newly built premises' }),
+  field('premises.builtYear', 'number', { zh: '房屋建成年份', en: 'year the premises were built' }),
+  field('grade', 'code', { zh: '乡镇卫生院规模分级', en: 'township health center grade' }, { vocabulary: 'townshipGrades' }),
+  field('tcmHallStars', 'count', { zh: '中医馆星级', en: 'TCM hall star rating' }),
+  field('milestones.recommendedFirstPassed', 'number', { zh: '首次通过推荐标准年份', en: 'year the recommended standard was first passed' }),
   field('premises.areaIncludesToilet', 'boolean', { zh: '面积含厕所', en: 'area includes the toilet' }),
 
   field('rooms', 'codes', { zh: '功能用房', en: 'rooms' }, { vocabulary: 'rooms' }),
@@ -291,6 +296,7 @@ const definitions: FactDefinition[] = [
 
   field('management.integrated', 'boolean', { zh: '人财物乡村一体化管理', en: 'integrated township–village management' }),
   field('management.sixS', 'boolean', { zh: '6S管理', en: '6S management' }),
+  field('management.medicalInsuranceDesignated', 'boolean', { zh: '纳入医保定点协议管理', en: 'designated for medical insurance (agreement management)' }),
   field('management.ageFriendly', 'boolean', { zh: '老年友善医疗机构', en: 'age-friendly medical institution' }),
 
   field('assessment.capabilityStandard', 'boolean', { zh: '经评价达到服务能力标准', en: 'assessed as reaching the service capability standard' }, {

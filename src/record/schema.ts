@@ -25,6 +25,8 @@ export const Premises = z.strictObject({
   buildingArea: area.optional().describe('建筑面积, m²'),
   businessArea: area.optional().describe('业务用房面积, m²'),
   areaIncludesToilet: flag.optional().describe('面积含厕所'),
+  newlyBuilt: flag.optional().describe('新建房屋（而非调配、改扩建）'),
+  builtYear: z.number().int().min(1900).max(2100).optional().describe('房屋建成年份'),
 });
 
 export const Utilities = z.strictObject({
@@ -68,6 +70,7 @@ export const Management = z.strictObject({
   integrated: flag.optional().describe('人财物乡村一体化管理'),
   sixS: flag.optional().describe('6S管理'),
   ageFriendly: flag.optional().describe('老年友善医疗机构'),
+  medicalInsuranceDesignated: flag.optional().describe('纳入医保定点协议管理'),
 });
 
 /**
@@ -77,6 +80,17 @@ export const Management = z.strictObject({
  */
 export const Assessment = z.strictObject({
   capabilityStandard: flag.optional().describe('经评价达到服务能力标准（2022年版）'),
+});
+
+/** Official results the record carries: a level's first year, a star rating. */
+export const Milestones = z.strictObject({
+  recommendedFirstPassed: z
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .optional()
+    .describe('首次通过国家“优质服务基层行”推荐标准的年份'),
 });
 
 export const Drugs = z.strictObject({
@@ -168,6 +182,9 @@ const recordShape = {
     toilet: Toilet.optional(),
     management: Management.optional(),
     assessment: Assessment.optional(),
+    grade: z.enum(codesOf('townshipGrades')).optional().describe('乡镇卫生院规模分级（次中心、中心卫生院、一般卫生院、分院）'),
+    tcmHallStars: z.number().int().min(1).max(5).optional().describe('中医馆星级（评定结果，1—5星）'),
+    milestones: Milestones.optional(),
 } as const;
 
 /** No part of the staff outnumbers the staff on post. */

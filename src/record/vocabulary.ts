@@ -175,6 +175,14 @@ export const villageCategories = define({
   other: { zh: '其他', en: 'other' },
 });
 
+/** Size classes of township health centers (乡镇卫生院规模), as the financial delegation grades them. */
+export const townshipGrades = define({
+  'county-sub-center': { zh: '县域医疗卫生服务次中心', en: 'county medical and health sub-center' },
+  central: { zh: '中心卫生院', en: 'central township health center' },
+  general: { zh: '一般卫生院', en: 'general township health center' },
+  branch: { zh: '分院', en: 'branch' },
+});
+
 export const ambulances = define({
   transport: { zh: '转运型救护车', en: 'transport ambulance' },
   emergency: { zh: '急救型救护车', en: 'emergency ambulance' },
@@ -203,6 +211,7 @@ export const vocabularies = Object.freeze({
   departments,
   posts,
   villageCategories,
+  townshipGrades,
   ambulances,
   systems,
   disclosures,

@@ -262,7 +262,8 @@ ${closest.length > 0 ? `<h4>${esc(w('closest'))}</h4>\n<ul class="closest">\n${c
 </section>`;
 }
 
-const statusMark = (status: AreaProgress['status']): string => `<span class="mark" data-outcome="${status}">${marks[status]}</span>`;
+const statusMark = (status: AreaProgress['status']): string =>
+  `<span class="mark" data-outcome="${status}">${status === 'tracked' ? '–' : marks[status]}</span>`;
 
 function closestItem(target: TargetProgress, area: AreaProgress, where: string, lang: Lang): string {
   const sep = lang === 'zh' ? '：' : ': ';

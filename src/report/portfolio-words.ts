@@ -147,6 +147,7 @@ export const totalOf = (counts: FacilityCounts): number => standings.reduce((n, 
 /** The bound a target sets: `不少于100%`, `more than 50%`, `不少于 2 家`. */
 export function boundText(target: TargetProgress, lang: Lang): string {
   const zh = lang === 'zh';
+  if (!target.bound) return zh ? '跟踪占比（未设数值目标）' : 'share tracked (no figure set)';
   const op = target.bound.operator === 'moreThan' ? (zh ? '超过' : 'more than') : zh ? '不少于' : 'at least';
   if (target.measure === 'share') {
     const pct = Math.round(target.bound.value * 100 * 1e6) / 1e6;
@@ -196,7 +197,14 @@ export function statusWords(area: AreaProgress, target: TargetProgress, lang: La
     if (target.unit === 'people') return lang === 'zh' ? '本批次无相关人员数据' : 'no staff counted in this batch';
     return lang === 'zh' ? `本批次无${label('facilityTypes', target.facilityType).zh}` : `no ${label('facilityTypes', target.facilityType).en} in this batch`;
   }
+  if (area.status === 'tracked') return trackedWords(area, lang);
   return outcomeWords[area.status][lang];
+}
+
+/** A tracked target's share, with no verdict. */
+export function trackedWords(area: AreaProgress, lang: Lang): string {
+  const pct = area.share === undefined ? '—' : `${Math.round(area.share * 1000) / 10}%`;
+  return lang === 'zh' ? `跟踪，不作判定：占比${pct}` : `tracked, no verdict: ${pct}`;
 }
 
 /** Whether nothing in the batch counts for a target in an area (a share of nothing is trivially met). */

@@ -2,6 +2,7 @@ import { bundledRuleFiles } from '../generated/rules.js';
 import type { FacilityRecord } from '../record/schema.js';
 import type { FacilityType } from '../record/vocabulary.js';
 import type { Program } from '../program/types.js';
+import type { EntitlementSchedule } from '../portfolio/entitlements.js';
 import type { Ladder } from './ladder.js';
 import { loadRules, type RuleSet } from './load.js';
 import type { Standard } from './types.js';
@@ -26,6 +27,11 @@ export function bundledLadders(): ReadonlyMap<string, Ladder> {
 /** The programmes shipped in `rules/programs/`, by id. */
 export function bundledPrograms(): ReadonlyMap<string, Program> {
   return bundledRules().programs;
+}
+
+/** The entitlement schedules shipped in `rules/entitlements/`, by id: what a level earns. */
+export function bundledEntitlements(): ReadonlyMap<string, EntitlementSchedule> {
+  return bundledRules().entitlements;
 }
 
 /** A bundled ladder by id; throws naming the known ids when there is none. */
