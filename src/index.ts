@@ -95,6 +95,7 @@ export type { PortfolioRenderOptions } from './report/portfolio-words.js';
 
 export { factsUsedBy } from './evaluate/compile.js';
 export {
+  entitlementsJsonSchema,
   jsonSchema,
   ladderJsonSchema,
   programJsonSchema,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledStandards, type Condition, type FactCondition, type Provenance, type Requirement } from '../src/index.js';
-import { bundledPrograms } from '../src/standard/registry.js';
+import { bundledEntitlements, bundledPrograms } from '../src/standard/registry.js';
 
 /**
  * Every requirement of every bundled standard cites its source: the quote must be found in the
@@ -188,3 +188,25 @@ function numbersIn(condition: Condition): number[] {
   if ('not' in condition) return numbersIn(condition.not);
   return ('all' in condition ? condition.all : condition.any).flatMap(numbersIn);
 }
+
+/**
+ * Entitlements and subsidies quote their source under their clause, and the amount they pay or
+ * grant is the one the quote writes (3万元 as 30000).
+ */
+describe('every entitlement quotes its source and takes its amount from it', () => {
+  const schedules = [...bundledEntitlements().values()];
+  const entries = schedules.flatMap((s) => s.entitlements.map((e) => [`${s.id} ${e.id}`, s, e] as const));
+
+  it('has entitlements to check', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(entries)('%s', (_, schedule, e) => {
+    expectCited({ standard: schedule.id, file: schedule.file, line: e.line, document: schedule.source, clause: e.clause, quote: e.quote });
+    if (e.amount !== undefined) expect(e.quote).toContain(`${e.amount / 10000}万元`);
+  });
+
+  it.each(schedules.flatMap((s) => s.groups.map((g) => [`${s.id} ${g.id}`, s, g] as const)))('group %s', (_, schedule, g) => {
+    expectCited({ standard: schedule.id, file: schedule.file, line: undefined, document: schedule.source, clause: g.clause, quote: g.quote });
+  });
+});
