@@ -1,4 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { run } from '../src/cli/main.js';
 import { evaluateRecordSync } from '../src/evaluate/evaluate.js';
 import { contributions, measureProgram, type AreaProgress, type ContributingFacility } from '../src/program/measure.js';
 import { parseRecord, type FacilityRecordInput } from '../src/index.js';
@@ -72,6 +76,18 @@ describe('Wenshui 二(八): township centers tracked by service population, with
     const others = area(progress, 'township-capability-others');
     expect(others).toMatchObject({ population: 3, achieved: 1, unknown: 1, status: 'tracked' });
     expect(others.share).toBeCloseTo(1 / 3, 12);
+  });
+
+  it('the batch summary says tracked, with the share, and no requirement or gap', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'facility-standards-tracked-')), 'wenshui.yaml');
+    writeFileSync(file, JSON.stringify(batch));
+    let stdout = '';
+    let stderr = '';
+    await run(['batch', file, '--program', 'wenshui/2025', '--as-of', '2025-06-30'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    const lines = (stdout + stderr).split('\n');
+    const after = (title: string) => lines[lines.findIndex((l) => l.includes(title)) + 1];
+    expect(after('服务人口超过1万人的乡镇卫生院达到能力标准（跟踪）')).toBe('    – 跟踪，不作判定：占比33.3% · 达到 1家（共 3家） · 数据不全 1 家');
+    expect(after('服务人口不足1万人或人员少于10人的乡镇卫生院持续提升（跟踪）')).toBe('    – 跟踪，不作判定：占比33.3% · 达到 1家（共 3家） · 数据不全 1 家');
   });
 
   it('at exactly 10,000 people a center is in neither group; at 10,001 it is in the large one', () => {

@@ -6,6 +6,7 @@ import { loadRuleFiles } from '../files.js';
 import type { ProgramProgress } from '../program/measure.js';
 import { renderPortfolioHtml } from '../report/html.js';
 import { renderPortfolioMarkdown } from '../report/markdown.js';
+import { trackedWords } from '../report/portfolio-words.js';
 import type { Program } from '../program/types.js';
 import { bundledPrograms, bundledStandards } from '../standard/registry.js';
 import type { Standard } from '../standard/types.js';
@@ -132,8 +133,10 @@ function programLines(program: ProgramProgress, lang: Lang): string[] {
     for (const area of target.areas) {
       const where = [area.county, area.township].filter(Boolean).join(' ');
       const unit = target.unit === 'people' ? (zh ? '人' : 'people') : zh ? '家' : 'facilities';
-      const mark = area.status === 'met' ? '✓' : area.status === 'gap' ? '✗' : '?';
-      const figures = zh
+      const mark = area.status === 'met' ? '✓' : area.status === 'gap' ? '✗' : area.status === 'tracked' ? '–' : '?';
+      const figures = area.status === 'tracked'
+        ? `${trackedWords(area, lang)} · ${zh ? `达到 ${area.achieved}${unit}（共 ${area.population}${unit}）` : `achieved ${area.achieved} of ${area.population} ${unit}`}${area.unknown ? (zh ? ` · 数据不全 ${area.unknown} 家` : ` · ${area.unknown} facilities lack data`) : ''}`
+        : zh
         ? `要求 ${area.required}${unit} · 达到 ${area.achieved}${unit}（共 ${area.population}${unit}）· 差 ${area.gap}${unit}${area.unknown ? ` · 数据不全 ${area.unknown} 家` : ''}`
         : `required ${area.required} · achieved ${area.achieved} of ${area.population} ${unit} · gap ${area.gap}${area.unknown ? ` · ${area.unknown} facilities lack data` : ''}`;
       lines.push(`    ${mark} ${where ? `${where}: ` : ''}${figures}`);

@@ -59,6 +59,7 @@ export const TargetSchema = z
       ctx.addIssue({ code: 'custom', message: 'a target sets one bound: `share` (0–1, 0.3 for 30%) or `count`, or is `tracked: true` (a share reported, no figure set)' });
     }
     if (target.tracked && target.staffShare) ctx.addIssue({ code: 'custom', path: ['tracked'], message: 'a staff share is bounded by `share`' });
+    if (target.among && target.staffShare) ctx.addIssue({ code: 'custom', path: ['among'], message: '`among` chooses facilities; a staff share sums people over every facility of the type' });
     if (target.staffShare && target.count) ctx.addIssue({ code: 'custom', path: ['count'], message: 'a staff share is bounded by `share`' });
     const share = target.share?.atLeast ?? target.share?.moreThan;
     if (share !== undefined && share > 1) ctx.addIssue({ code: 'custom', path: ['share'], message: `a share is written between 0 and 1 (0.3 for 30%), not ${share}` });
