@@ -27,7 +27,7 @@ function* yamlFiles(dir) {
 let changed = 0;
 for (const path of yamlFiles(join(root, 'rules'))) {
   const under = relative(join(root, 'rules'), path).split('\\').join('/');
-  const kind = under.startsWith('ladders/') ? 'ladder' : under.startsWith('programs/') ? 'program' : 'rule-file';
+  const kind = under.startsWith('ladders/') ? 'ladder' : under.startsWith('programs/') ? 'program' : under.startsWith('entitlements/') ? 'entitlements' : 'rule-file';
   const target = relative(dirname(path), join(root, 'schemas', `${kind}.schema.json`)).split('\\').join('/');
   const text = readFileSync(path, 'utf8');
   const updated = `# yaml-language-server: $schema=${target}\n${text.replace(modeline, '')}`;

@@ -14,6 +14,7 @@ export { StandardSchema } from './standard/schema.js';
 export { loadStandard, loadStandards, type LoadOptions, type RuleFileText } from './standard/load.js';
 export { loadRules, type RuleSet } from './standard/load.js';
 export {
+  bundledEntitlements,
   bundledLadder,
   bundledLadders,
   bundledPrograms,
@@ -60,6 +61,22 @@ export {
   type ProgramProgress,
   type TargetProgress,
 } from './program/measure.js';
+export {
+  batchSubsidies,
+  entitlementsOf,
+  entitlementText,
+  EntitlementScheduleSchema,
+  formatYuan,
+  payers,
+  subsidyTotalsText,
+  type Entitlement,
+  type EntitlementItem,
+  type EntitlementSchedule,
+  type EntitlementStatus,
+  type FacilityEntitlements,
+  type Payer,
+  type SubsidyTotals,
+} from './portfolio/entitlements.js';
 export { evaluateRows, type BatchFacility, type FacilityCounts, type RowContext } from './batch/rows.js';
 export {
   portfolioBuilder,
@@ -81,6 +98,7 @@ export type { PortfolioRenderOptions } from './report/portfolio-words.js';
 
 export { factsUsedBy } from './evaluate/compile.js';
 export {
+  entitlementsJsonSchema,
   jsonSchema,
   ladderJsonSchema,
   programJsonSchema,

@@ -1,3 +1,4 @@
+import { EntitlementScheduleSchema } from './portfolio/entitlements.js';
 import * as z from 'zod';
 import { operators } from './evaluate/operators.js';
 import { facts } from './record/facts.js';
@@ -11,9 +12,9 @@ import { StandardSchema } from './standard/schema.js';
 export type JsonSchema = { readonly [keyword: string]: unknown };
 
 /** The documents this package publishes a JSON Schema for; `schemas/<kind>.schema.json` holds each. */
-export type SchemaKind = 'record' | 'rule-file' | 'ladder' | 'program' | 'report';
+export type SchemaKind = 'record' | 'rule-file' | 'ladder' | 'program' | 'entitlements' | 'report';
 
-export const schemaKinds: readonly SchemaKind[] = ['record', 'rule-file', 'ladder', 'program', 'report'];
+export const schemaKinds: readonly SchemaKind[] = ['record', 'rule-file', 'ladder', 'program', 'entitlements', 'report'];
 
 /**
  * The JSON Schema of a facility record (the record contract). A record file may also hold a
@@ -71,6 +72,18 @@ export function programJsonSchema(): JsonSchema {
   };
 }
 
+/** The JSON Schema of an entitlement schedule in `rules/entitlements/`: what a level earns. */
+export function entitlementsJsonSchema(): JsonSchema {
+  const schema = z.toJSONSchema(EntitlementScheduleSchema, { io: 'input' }) as Record<string, unknown>;
+  const named = nameConditionDef(schema);
+  return {
+    $schema: named.$schema,
+    title: 'facility-standards entitlement schedule',
+    description: 'What a facility’s level earns: policies granted and one-off subsidies due, with payer, clause and quote.',
+    ...withoutKey(named, '$schema'),
+  };
+}
+
 /**
  * The JSON Schema of what `facility-standards check --format json` writes: `{ reports }`, or
  * `{ ladders }` with `--ladder`. One report from `evaluate()` is `#/$defs/Report`; one gap item
@@ -92,6 +105,8 @@ export function jsonSchema(kind: SchemaKind): JsonSchema {
       return ladderJsonSchema();
     case 'program':
       return programJsonSchema();
+    case 'entitlements':
+      return entitlementsJsonSchema();
     case 'report':
       return reportJsonSchema();
   }

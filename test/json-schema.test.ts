@@ -79,7 +79,7 @@ describe('bundled rule files point editors at their schema and validate against 
   it.each(files.map((file) => relative(root, file)))('%s', (file) => {
     const text = readFileSync(join(root, file), 'utf8');
     const first = text.split('\n', 1)[0]!;
-    const kind = file.startsWith('rules/ladders/') ? 'ladder' : file.startsWith('rules/programs/') ? 'program' : 'rule-file';
+    const kind = file.startsWith('rules/ladders/') ? 'ladder' : file.startsWith('rules/programs/') ? 'program' : file.startsWith('rules/entitlements/') ? 'entitlements' : 'rule-file';
     const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(first);
     expect(match, `first line of ${file}: the yaml-language-server modeline (npm run schemas adds it)`).not.toBeNull();
     expect(resolve(dirname(join(root, file)), match![1]!)).toBe(join(root, 'schemas', `${kind}.schema.json`));
@@ -119,7 +119,7 @@ describe('the record schema', () => {
 
 describe('the report schema', () => {
   const fixtureRecords = [...yamlFiles(join(root, 'fixtures'))]
-    .filter((file) => !file.includes('/township-ladder/') && !file.includes('fixtures/programs/'))
+    .filter((file) => !file.includes('/township-ladder/') && !file.includes('fixtures/programs/') && !file.includes('fixtures/entitlements/'))
     .map((file) => {
       const [issuer, name] = relative(join(root, 'fixtures'), file).split('/');
       return { file: relative(root, file), standard: `${issuer}/${name}`, records: parseRecordsText(readFileSync(file, 'utf8'), file) };
@@ -287,7 +287,7 @@ describe('facility-standards schema', () => {
     const unknown = await schema('records');
     expect(unknown.code).toBe(2);
     expect(unknown.stdout).toBe('');
-    expect(unknown.stderr).toContain('unknown schema "records"; one of record, rule-file, ladder, program, report');
+    expect(unknown.stderr).toContain('unknown schema "records"; one of record, rule-file, ladder, program, entitlements, report');
     expect((await schema('record', 'report')).code).toBe(2);
   });
 });

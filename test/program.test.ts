@@ -252,7 +252,7 @@ ${targets}`;
   it('asks for one measure and one bound', () => {
     expect(problems(both)).toEqual([
       'programs/test.yaml:6:5: a target measures one thing: `standard` (facilities meeting it), `condition` (facilities for which it holds) or `staffShare` (at targets[0])',
-      'programs/test.yaml:6:5: a target sets one bound: `share` (0–1, 0.3 for 30%) or `count` (at targets[0])',
+      'programs/test.yaml:6:5: a target sets one bound: `share` (0–1, 0.3 for 30%) or `count`, or is `tracked: true` (a share reported, no figure set) (at targets[0])',
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bundledStandards, type Condition, type FactCondition, type Provenance, type Requirement } from '../src/index.js';
-import { bundledPrograms } from '../src/standard/registry.js';
+import { bundledEntitlements, bundledPrograms } from '../src/standard/registry.js';
 
 /**
  * Every requirement of every bundled standard cites its source: the quote must be found in the
@@ -157,11 +157,21 @@ describe('every programme target quotes its source and takes its figure from it'
 
   it.each(targets)('%s', (_, program, target) => {
     expectCited({ standard: program.id, file: program.file, line: target.line, document: program.source, clause: target.clause, quote: target.quote });
-    const bound = target.kind === 'facilities' ? (target.count ?? target.share)! : target.share;
     const quote = target.quote.replace(/\s/g, '');
+    if (target.kind === 'facilities' && target.among) {
+      // The group counted is the quote's: each number it compares with is written in the quote (1万 = 10000).
+      for (const n of numbersIn(target.among)) expect(quote).toContain(n % 10000 === 0 ? `${n / 10000}万` : String(n));
+    }
+    if (target.kind === 'facilities' && target.tracked) {
+      // A tracked target is one whose text sets no figure: it says 普遍 or 持续提升, and has no bound.
+      expect(quote).toMatch(/普遍|持续提升/);
+      expect(target.share ?? target.count).toBeUndefined();
+      return;
+    }
+    const bound = target.kind === 'facilities' ? (target.count ?? target.share)! : target.share;
     const written = target.kind === 'facilities' && target.count ? String(bound.value) : `${Math.round(bound.value * 100)}%`;
     if (bound.value === 1 && target.kind === 'facilities' && !target.count && !quote.includes('100%')) {
-      expect(quote).toMatch(/所有|每个|全部/);
+      expect(quote).toMatch(/所有|每个|全部|全面|应纳尽纳/);
       return;
     }
     expect(quote).toContain(written);
@@ -170,5 +180,33 @@ describe('every programme target quotes its source and takes its figure from it'
     if (/超过/.test(around)) expect(bound.operator).toBe('moreThan');
     else expect(around).toMatch(/以上|不少于|达到?|達到?|建成|的/);
     if (/以上|不少于/.test(around)) expect(bound.operator).toBe('atLeast');
+  });
+});
+
+function numbersIn(condition: Condition): number[] {
+  if ('fact' in condition) return typeof condition.value === 'number' ? [condition.value] : [];
+  if ('not' in condition) return numbersIn(condition.not);
+  return ('all' in condition ? condition.all : condition.any).flatMap(numbersIn);
+}
+
+/**
+ * Entitlements and subsidies quote their source under their clause, and the amount they pay or
+ * grant is the one the quote writes (3万元 as 30000).
+ */
+describe('every entitlement quotes its source and takes its amount from it', () => {
+  const schedules = [...bundledEntitlements().values()];
+  const entries = schedules.flatMap((s) => s.entitlements.map((e) => [`${s.id} ${e.id}`, s, e] as const));
+
+  it('has entitlements to check', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(entries)('%s', (_, schedule, e) => {
+    expectCited({ standard: schedule.id, file: schedule.file, line: e.line, document: schedule.source, clause: e.clause, quote: e.quote });
+    if (e.amount !== undefined) expect(e.quote).toContain(`${e.amount / 10000}万元`);
+  });
+
+  it.each(schedules.flatMap((s) => s.groups.map((g) => [`${s.id} ${g.id}`, s, g] as const)))('group %s', (_, schedule, g) => {
+    expectCited({ standard: schedule.id, file: schedule.file, line: undefined, document: schedule.source, clause: g.clause, quote: g.quote });
   });
 });

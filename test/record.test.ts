@@ -100,6 +100,31 @@ describe('the fact catalogue', () => {
     expect(catalogue.length).toBeGreaterThan(22);
     for (const code of catalogue) expect(vocabulary.label('equipment', code).zh).not.toBe(code);
   });
+
+  it('says where each catalogue item comes from, naming only known lists', () => {
+    const sources = Object.keys(vocabulary.listSources);
+    for (const code of vocabulary.catalog('village-clinic-basic')) {
+      const from = (vocabulary.equipment as Record<string, vocabulary.Term>)[code]!.from;
+      expect(from, code).toBeDefined();
+      expect(from!.length, code).toBeGreaterThan(0);
+      for (const list of from!) expect(sources, `${code}: ${list}`).toContain(list);
+    }
+    // The 1994 national list, as translated, has no sphygmomanometer; the community-station list has.
+    expect(vocabulary.equipment.sphygmomanometer.from).toEqual(['community-station']);
+    // An item no source document names is said to be the project's own proposal.
+    expect(vocabulary.equipment['uv-lamp'].from).toEqual(['domain-note']);
+  });
+
+  it('counts the village equipment from the assessor first, from the recorded items otherwise, and says which', () => {
+    const fact = facts.get('villageEquipmentKinds')!;
+    const recorded = parseRecord({ equipment: { stethoscope: 1, 'remote-ecg-machine': 1, 'ct-scanner': 1, thermometer: 0 } });
+    expect(fact.read(recorded)).toBe(2);
+    expect(fact.basis!(recorded)).toEqual({ from: 'recorded-equipment', items: ['stethoscope', 'ecg-machine'] });
+    const counted = parseRecord({ ...recorded, equipmentKinds: { villageBasic: 19 } });
+    expect(fact.read(counted)).toBe(19);
+    expect(fact.basis!(counted)).toEqual({ from: 'assessor-count' });
+    expect(fact.read(parseRecord({}))).toBeUndefined();
+  });
 });
 
 describe('the record schema and the fact catalogue agree', () => {

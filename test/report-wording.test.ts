@@ -43,7 +43,7 @@ describe('a staff share target', () => {
   it('shows the share in the Markdown report and the batch summary', () => {
     const line = renderPortfolioMarkdown(portfolio).split('\n').find((l) => l.startsWith('| 执业（助理）医师占比'))!;
     expect(line).toContain('| 40%（28/70人），要求超过50%（至少36人） | 8 |');
-    expect(summaryText(tally, portfolio, 'zh')).toContain('✗ 40%（28/70人），要求超过50%（至少36人）· 差 8人');
+    expect(summaryText(tally, portfolio, 'zh')).toContain('✗ 40%（28/70人），要求超过50%（至少36人） · 差 8人');
   });
 
   it('rounds a share down, so that it never reads as reaching a bound it misses', () => {

@@ -59,10 +59,12 @@ describe('the columns of a template', () => {
       '房屋产权', '建筑面积（平方米）', '功能用房', '规范化隔断', '诊断室、治疗室私密性保护措施',
       '供水', '供电', '采暖', '制冷设施设备',
       ...basic.map((code) => `${equipmentLabel(code)}（数量）`),
+      // The assessor's count against the county's list, which comes first; the items are the fallback.
+      '按县级清单核定的基本医疗器械和办公设备种类（种）',
       '药品品种（种）', '信息系统', '公示内容', '中医适宜技术（种）', '中医药健康管理服务', '标识牌以绿色为主', '村医去向指示牌',
     ]);
     expect(headers[16]).toBe('诊察床（数量）');
-    expect(headers.at(-8)).toBe('电话（数量）');
+    expect(headers.at(-9)).toBe('电话（数量）');
   });
 
   it('in English, headed by record paths', () => {
@@ -241,8 +243,11 @@ describe('an xlsx template', () => {
     expect(yuejiazhai!.gaps.map((g) => g.requirement)).toEqual(['basic-equipment', 'drugs']);
     const [kinds, drugs] = yuejiazhai!.gaps;
     expect(kinds).toMatchObject({ outcome: 'gap', actual: 21, shortfall: 1 });
-    expect(kinds!.missing).toEqual(['ecg-machine', ...basic.slice(22)]);
-    expect(kinds!.missing).toHaveLength(17);
+    // No count against the county's list in the sheet: the recorded items are counted, the result
+    // says so, and nothing is listed as missing (the catalogue is not the county's list).
+    expect(kinds!.missing).toBeUndefined();
+    expect(kinds!.counted).toMatchObject({ from: 'recorded-equipment' });
+    expect(kinds!.counted!.items).toHaveLength(21);
     expect(drugs).toMatchObject({ outcome: 'gap', actual: 45, shortfall: 5 });
 
     expect(nanpo!.gaps.map((g) => [g.requirement, g.outcome])).toEqual([

@@ -8,7 +8,7 @@ import type { ProgramProgress } from '../program/measure.js';
 import { renderPortfolioHtml } from '../report/html.js';
 import { inertJson, inertText } from '../report/inert.js';
 import { renderPortfolioMarkdown } from '../report/markdown.js';
-import { progressText } from '../report/portfolio-words.js';
+import { progressText, trackedWords } from '../report/portfolio-words.js';
 import type { Program } from '../program/types.js';
 import { bundledPrograms, bundledStandards } from '../standard/registry.js';
 import type { Standard } from '../standard/types.js';
@@ -155,17 +155,19 @@ function programLines(program: ProgramProgress, lang: Lang): string[] {
     for (const area of target.areas) {
       const where = [area.county, area.township].filter(Boolean).join(' ');
       const unit = target.unit === 'people' ? (zh ? '人' : 'people') : zh ? '家' : 'facilities';
-      const mark = area.status === 'met' ? '✓' : area.status === 'gap' ? '✗' : '?';
+      const mark = area.status === 'met' ? '✓' : area.status === 'gap' ? '✗' : area.status === 'tracked' ? '–' : '?';
       const undecided =
         (area.unknown ? (zh ? ` · 数据不全 ${area.unknown} 家` : ` · ${area.unknown} facilities lack data`) : '') +
         (area.unplaced ? (zh ? ` · 未填所在地区、无法判断是否计入 ${area.unplaced} 家` : ` · ${area.unplaced} facilities give no region, undecided`) : '');
-      // A share says the share itself; a count, what it asks and what is reached.
+      // A tracked share has no bound; a share says the share itself; a count, what it asks and what is reached.
       const figures =
-        target.measure === 'share'
-          ? `${progressText(area, target, lang)}${zh ? ` · 差 ${area.gap}${unit}` : ` · gap ${area.gap}`}${undecided}`
-          : zh
-            ? `要求 ${area.required}${unit} · 达到 ${area.achieved}${unit}（共 ${area.population}${unit}）· 差 ${area.gap}${unit}${undecided}`
-            : `required ${area.required} · achieved ${area.achieved} of ${area.population} ${unit} · gap ${area.gap}${undecided}`;
+        area.status === 'tracked'
+          ? `${trackedWords(area, lang)} · ${zh ? `达到 ${area.achieved}${unit}（共 ${area.population}${unit}）` : `achieved ${area.achieved} of ${area.population} ${unit}`}${undecided}`
+          : target.measure === 'share'
+            ? `${progressText(area, target, lang)}${zh ? ` · 差 ${area.gap}${unit}` : ` · gap ${area.gap}`}${undecided}`
+            : zh
+              ? `要求 ${area.required}${unit} · 达到 ${area.achieved}${unit}（共 ${area.population}${unit}）· 差 ${area.gap}${unit}${undecided}`
+              : `required ${area.required} · achieved ${area.achieved} of ${area.population} ${unit} · gap ${area.gap}${undecided}`;
       lines.push(`    ${mark} ${where ? `${where}: ` : ''}${figures}`);
       if (area.closest.length > 0) {
         const names = area.closest.map((f) => `${f.name ?? f.id ?? `row ${f.row}`} (${f.open})`).join(zh ? '、' : ', ');

@@ -90,9 +90,9 @@ export const catalogue = {
     zh: () => '参数名用小驼峰写法，如 minTcmTechniques；不能是“__proto__”',
     example: {},
   }),
-  'rule.duplicate-id': entry<{ kind: 'standard' | 'ladder' | 'programme'; id: string; where: string }>({
+  'rule.duplicate-id': entry<{ kind: 'standard' | 'ladder' | 'programme' | 'entitlement schedule'; id: string; where: string }>({
     en: (v) => `${v.kind} id "${v.id}" is already defined in ${v.where}`,
-    zh: (v) => `${{ standard: '标准', ladder: '等级阶梯', programme: '行动目标' }[v.kind]}编号“${v.id}”已在 ${v.where === 'the bundled standards' ? '内置标准' : v.where} 中定义`,
+    zh: (v) => `${{ standard: '标准', ladder: '等级阶梯', programme: '行动目标', 'entitlement schedule': '待遇清单' }[v.kind]}编号“${v.id}”已在 ${v.where === 'the bundled standards' ? '内置标准' : v.where} 中定义`,
     example: { kind: 'standard', id: 'changzhi/village-clinic', where: 'the bundled standards' },
   }),
   'rule.circular-extends': entry<{ cycle: string }>({
@@ -199,6 +199,16 @@ export const catalogue = {
     en: (v) => `target id "${v.id}" is used twice in this programme`,
     zh: (v) => `目标编号“${v.id}”在本行动目标中重复使用`,
     example: { id: 'township-basic' },
+  }),
+  'entitlement.repeated': entry<{ id: string }>({
+    en: (v) => `entitlement id "${v.id}" is used twice`,
+    zh: (v) => `待遇编号“${v.id}”重复使用`,
+    example: { id: 'recommended-subsidy' },
+  }),
+  'entitlement.unknown-group': entry<{ group: string }>({
+    en: (v) => `unknown group "${v.group}"; declare it under groups with its clause and quote`,
+    zh: (v) => `未知的分组“${v.group}”；请在 groups 下声明，并注明条款与原文`,
+    example: { group: 'village-subsidy' },
   }),
   'program.not-staff-count': entry<{ name: string }>({
     en: (v) => `"${v.name}" is not a staff count; a staff share sums record fields such as staff.physicians`,

@@ -2,7 +2,7 @@ import { facts, type FactValue } from '../record/facts.js';
 import type { Condition, Standard } from '../standard/types.js';
 import type { ResultNode } from './engine.js';
 import type { Truth } from './gap.js';
-import { operators } from './operators.js';
+import { holdsVacuously, operators } from './operators.js';
 
 type Values = ReadonlyMap<string, FactValue>;
 
@@ -36,6 +36,9 @@ export function compileCondition(condition: Condition): CompiledCondition {
           return { result: test(factResult, valueResult), factResult, valueResult };
         },
       };
+    }
+    if (holdsVacuously(condition.operator, value)) {
+      return { truth: () => true, tree: (values) => ({ result: true, factResult: values.get(fact), valueResult: value }) };
     }
     return {
       truth: (values) => {

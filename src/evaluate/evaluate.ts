@@ -1,7 +1,7 @@
 import { Diagnostic, FacilityTypeError, RecordError } from '../diagnostic.js';
 import { message } from '../diagnostics/messages.js';
 import type { Notice } from '../notice.js';
-import { readFacts, type FactValue } from '../record/facts.js';
+import { readFacts, type FactDefinition, type FactValue } from '../record/facts.js';
 import { parseRecord } from '../record/parse.js';
 import type { FacilityRecord, FacilityRecordInput } from '../record/schema.js';
 import { gapMessage, metMessage, notApplicableMessage, unknownMessage } from '../report/messages.js';
@@ -9,6 +9,7 @@ import { bundledStandard, bundledStandards, selectStandards } from '../standard/
 import { knownRegions, normalizeRegion, unplacedNotice } from '../standard/region.js';
 import type { Requirement, Standard } from '../standard/types.js';
 import { compileStandard } from './compile.js';
+import { countedBy, countFacts } from './counted.js';
 import { ruleName, runRules, type ResultNode } from './engine.js';
 import { findingsOf, judge, undecidedFields, type Truth } from './gap.js';
 import type { Outcome, OutcomeCounts, Report, RequirementResult, StandardOutcome } from './result.js';
@@ -184,17 +185,21 @@ function evaluateRequirement(
     if (applies === 'unknown') return unknown(shape, undecidedFields(requirement.when, values, record));
   }
   const truth = decide.check(i);
-  if (truth === true) return result(shape, 'met', metMessage);
   if (truth === 'unknown') return unknown(shape, undecidedFields(requirement.check, values, record));
+  const counted = shape.countFact && countedBy(shape.countFact, record);
+  const saying = (message: RequirementResult['message']) =>
+    counted ? { zh: `${message.zh}（${counted.message.zh}）`, en: `${message.en} (${counted.message.en})` } : message;
+  if (truth === true) return counted ? result(shape, 'met', saying(metMessage), { counted }) : result(shape, 'met', metMessage);
 
   const findings = findingsOf(requirement.check, decide.checkTree(i), values);
-  const message = gapMessage(findings.map((f) => f.message));
+  const message = saying(gapMessage(findings.map((f) => f.message)));
+  const withCount = counted ? { counted } : {};
   if (findings.length === 1) {
     const { operator: _operator, message: _message, ...only } = findings[0]!;
-    return result(shape, 'gap', message, only);
+    return result(shape, 'gap', message, { ...only, ...withCount });
   }
   const missing = [...new Set(findings.flatMap((f) => f.missing ?? []))];
-  return result(shape, 'gap', message, { ...(missing.length > 0 && { missing }), findings });
+  return result(shape, 'gap', message, { ...(missing.length > 0 && { missing }), findings, ...withCount });
 }
 
 /** What a requirement's result holds whatever the facility: computed once per standard. */
@@ -206,6 +211,8 @@ interface Shape {
   readonly title: Requirement['title'];
   readonly note: string | undefined;
   readonly source: RequirementResult['source'];
+  /** A count fact of the check whose report says what it counted (at most one per requirement). */
+  readonly countFact: FactDefinition | undefined;
 }
 
 const shapes = new WeakMap<Standard, readonly Shape[]>();
@@ -213,8 +220,9 @@ const shapes = new WeakMap<Standard, readonly Shape[]>();
 function shapesOf(standard: Standard): readonly Shape[] {
   let done = shapes.get(standard);
   if (done) return done;
-  done = standard.requirements.map(({ id, clause, severity, title, note, provenance, alterations }) => ({
+  done = standard.requirements.map(({ id, clause, severity, title, note, provenance, alterations, check }) => ({
     standard: `${standard.id}@${standard.version}`,
+    countFact: countFacts(check)[0],
     requirement: id,
     clause,
     severity,
@@ -240,7 +248,9 @@ function shapesOf(standard: Standard): readonly Shape[] {
   return done;
 }
 
-type Details = Partial<Pick<RequirementResult, 'fact' | 'expected' | 'actual' | 'missing' | 'shortfall' | 'excess' | 'findings' | 'unknownFacts'>>;
+type Details = Partial<
+  Pick<RequirementResult, 'fact' | 'expected' | 'actual' | 'missing' | 'shortfall' | 'excess' | 'findings' | 'unknownFacts' | 'counted'>
+>;
 
 function unknown(shape: Shape, fields: string[]): RequirementResult {
   return result(shape, 'unknown', unknownMessage(fields), { unknownFacts: fields });

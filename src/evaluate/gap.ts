@@ -1,9 +1,9 @@
 import { facts, missingInputs, type FactDefinition, type FactValue } from '../record/facts.js';
 import type { FacilityRecord } from '../record/schema.js';
-import { catalog, kindOf } from '../record/vocabulary.js';
 import { findingMessage } from '../report/messages.js';
 import type { Condition, FactCondition } from '../standard/types.js';
 import type { ResultNode } from './engine.js';
+import { holdsVacuously } from './operators.js';
 import type { Finding } from './result.js';
 
 /** Three-valued truth: a condition on a fact the record does not give is `unknown`. */
@@ -16,6 +16,7 @@ const comparedFact = (c: FactCondition): string | undefined =>
   typeof c.value === 'object' && c.value !== null && !Array.isArray(c.value) ? (c.value as { fact: string }).fact : undefined;
 
 function isKnown(c: FactCondition, values: Values): boolean {
+  if (holdsVacuously(c.operator, c.value)) return true;
   const other = comparedFact(c);
   return values.has(c.fact) && (other === undefined || values.has(other));
 }
@@ -27,7 +28,10 @@ function isKnown(c: FactCondition, values: Values): boolean {
  * condition passes.
  */
 export function judge(condition: Condition, node: ResultNode, values: Values): Truth {
-  if (isFactCondition(condition)) return isKnown(condition, values) ? node.result === true : 'unknown';
+  if (isFactCondition(condition)) {
+    if (holdsVacuously(condition.operator, condition.value)) return true;
+    return isKnown(condition, values) ? node.result === true : 'unknown';
+  }
   if ('not' in condition) {
     const inner = judge(condition.not, node.not!, values);
     return inner === 'unknown' ? inner : !inner;
@@ -81,7 +85,7 @@ function finding(c: FactCondition, node: ResultNode, values: Values, negated: bo
   const actual = values.get(c.fact);
   const expected = valueFact ? values.get(valueFact.name) : node.valueResult ?? c.value;
   const operator = negated ? `not:${c.operator}` : c.operator;
-  const measures = negated ? {} : measure(fact, c.operator, expected, actual, values);
+  const measures = negated ? {} : measure(fact, c.operator, expected, actual);
   const message = negated
     ? findingMessage({ fact, operator: 'notEqual', expected: actual, actual })
     : findingMessage({ fact, ...(valueFact && { valueFact }), operator: c.operator, expected, actual, ...measures });
@@ -94,7 +98,6 @@ function measure(
   operator: string,
   expected: unknown,
   actual: unknown,
-  values: Values,
 ): Pick<Finding, 'missing' | 'shortfall' | 'excess'> {
   const step = fact.type === 'count' ? 1 : 0;
   const difference = (a: number, b: number) => Math.round((a - b) * 1e9) / 1e9;
@@ -102,10 +105,8 @@ function measure(
     switch (operator) {
       case 'greaterThanInclusive':
       case 'greaterThan': {
-        const shortfall = difference(expected + (operator === 'greaterThan' ? step : 0), actual);
-        if (!fact.catalog) return { shortfall };
-        const present = new Set(((values.get('equipment') as readonly string[] | undefined) ?? []).map(kindOf));
-        return { shortfall, missing: catalog(fact.catalog).filter((code) => !present.has(code)) };
+        // A count over a catalogue lists nothing as missing: the catalogue is not the list in force.
+        return { shortfall: difference(expected + (operator === 'greaterThan' ? step : 0), actual) };
       }
       case 'lessThanInclusive':
       case 'lessThan':

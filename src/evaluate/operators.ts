@@ -58,3 +58,11 @@ export const operators: ReadonlyMap<string, OperatorDefinition> = new Map(
     ] satisfies OperatorDefinition[]
   ).map((op) => [op.name, op]),
 );
+
+/**
+ * Whether a fact condition holds whatever the fact's value, so that it needs no data: every item
+ * of an empty list is present (includesAll []), e.g. a county list of required equipment left empty.
+ */
+export function holdsVacuously(operator: string, value: unknown): boolean {
+  return operator === 'includesAll' && Array.isArray(value) && value.length === 0;
+}

@@ -49,6 +49,12 @@ export interface RequirementResult {
   readonly shortfall?: number;
   readonly excess?: number;
   readonly findings?: readonly Finding[];
+  /**
+   * For a met or failed requirement on a count that can come from more than one place (the
+   * village-clinic equipment kinds): which count was used and, for a count of the record's own
+   * equipment, the kinds counted.
+   */
+  readonly counted?: CountedBy;
   /** For `unknown`: the record fields that would decide it. */
   readonly unknownFacts?: readonly string[];
   readonly message: LocalizedText;
@@ -71,6 +77,14 @@ export interface RequirementResult {
       readonly clause?: string;
     }[];
   };
+}
+
+export interface CountedBy {
+  readonly fact: string;
+  readonly from: 'assessor-count' | 'recorded-equipment';
+  /** For `recorded-equipment`: the codes counted, in catalogue order. */
+  readonly items?: readonly string[];
+  readonly message: LocalizedText;
 }
 
 export type OutcomeCounts = Record<Outcome, number>;

@@ -66,6 +66,8 @@ export function buildProgram(source: YamlSource, data: ProgramFile, context: Pro
       achieve,
       ...(target.share && { share: bound(target.share) }),
       ...(target.count && { count: bound(target.count) }),
+      ...(target.tracked && { tracked: true }),
+      ...(target.among && { among: context.checkCondition(target.among, at('among'), report) }),
     };
   });
   if (diagnostics.length > 0) return { diagnostics };

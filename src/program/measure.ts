@@ -21,6 +21,7 @@ export interface Contribution {
    * absent where the standard does not apply (a clinic too small to be a demonstration clinic).
    */
   readonly open?: number;
+  /** For a target counted `among` some facilities: the record does not settle whether the facility is among them. */
   /** For a staff share: the facility's people, or absent when its record does not give them. */
   readonly people?: { readonly numerator: number; readonly denominator: number };
   /**
@@ -47,8 +48,28 @@ export function contributions(program: Program, record: FacilityRecord, reportFo
   if (placed.status === 'unplaced') {
     return targetsFor(program, record).map((target) => ({ program: program.id, target: target.id, achieved: 'unknown', unplaced: placed.fields }));
   }
-  return targetsFor(program, record).map((target) => {
+  return targetsFor(program, record).flatMap((target): Contribution[] => {
     const head = { program: program.id, target: target.id };
+    if (target.kind === 'facilities' && target.among) {
+      const among = conditionOf(target.among).truth(readFacts(record));
+      if (among === false) return [];
+      // Whether the facility is in the group counted is not known: it is counted, undecided.
+      if (among === 'unknown') return [{ ...head, achieved: 'unknown' }];
+    }
+    return [contribution(target, head, record, reportFor)];
+  });
+}
+
+const compiledAmong = new WeakMap<Condition, CompiledCondition>();
+
+function conditionOf(condition: Condition): CompiledCondition {
+  let done = compiledAmong.get(condition);
+  if (!done) compiledAmong.set(condition, (done = compileCondition(condition)));
+  return done;
+}
+
+function contribution(target: Target, head: Pick<Contribution, 'program' | 'target'>, record: FacilityRecord, reportFor: (standard: string) => Report): Contribution {
+  {
     if (target.kind === 'staff-share') return { ...head, ...peopleOf(target, record) };
     if ('standard' in target.achieve) {
       const report = reportFor(target.achieve.standard);
@@ -65,7 +86,7 @@ export function contributions(program: Program, record: FacilityRecord, reportFo
     let condition = compiled.get(target);
     if (!condition) compiled.set(target, (condition = compileCondition(target.achieve.condition)));
     return { ...head, achieved: condition.truth(readFacts(record)) };
-  });
+  }
 }
 
 function peopleOf(target: StaffShareTarget, record: FacilityRecord): Pick<Contribution, 'people'> {
@@ -112,8 +133,13 @@ export interface AreaProgress {
   readonly unplaced: number;
   /** How many more facilities (or people) are needed: required − achieved, at least 0. */
   readonly gap: number;
-  /** `unknown` when the facilities not settled could still decide it, or when there is nothing to take a share of. */
-  readonly status: 'met' | 'gap' | 'unknown';
+  /**
+   * `unknown` when the facilities not settled could still decide it, or when there is nothing to
+   * take a share of; `tracked` for a target with no figure to reach (no verdict).
+   */
+  readonly status: 'met' | 'gap' | 'unknown' | 'tracked';
+  /** For a tracked target: achieved / population (facilities not settled count in the population), absent when there are none. */
+  readonly share?: number;
   /** For a standard target short of it: the facilities not yet counted with the fewest open requirements, as many as the gap. */
   readonly closest: readonly (FacilityRef & { readonly open: number })[];
 }
@@ -127,8 +153,9 @@ export interface TargetProgress {
   readonly facilityType: Target['facilityType'];
   /** What is counted: facilities, or people for a staff share. */
   readonly unit: 'facilities' | 'people';
-  readonly measure: 'share' | 'count';
-  readonly bound: Bound;
+  readonly measure: 'share' | 'count' | 'tracked';
+  /** Absent for a tracked target. */
+  readonly bound?: Bound;
   /** What counts: facilities meeting a standard, or a condition; or, for a staff share, the record fields summed. */
   readonly counts:
     | { readonly standard: string }
@@ -183,8 +210,8 @@ export function measureProgram(program: Program, facilities: readonly Contributi
         by: target.by,
         facilityType: target.facilityType,
         unit: target.kind === 'staff-share' ? 'people' : 'facilities',
-        measure: target.kind === 'facilities' && target.count ? 'count' : 'share',
-        bound: target.kind === 'facilities' ? (target.count ?? target.share)! : target.share,
+        measure: target.kind === 'facilities' && target.tracked ? 'tracked' : target.kind === 'facilities' && target.count ? 'count' : 'share',
+        ...(target.kind === 'staff-share' ? { bound: target.share } : !target.tracked && { bound: (target.count ?? target.share)! }),
         counts: target.kind === 'staff-share' ? { numerator: target.numerator, denominator: target.denominator } : target.achieve,
         areas: [...groups.values()].map((entries) => measureArea(target, entries)),
       };
@@ -249,6 +276,10 @@ function measureArea(target: Target, all: readonly Entry[]): AreaProgress {
   const achieved = entries.filter((e) => e.contribution.achieved === true).length;
   const byWaiver = entries.filter((e) => e.contribution.byWaiver).length;
   const unknown = entries.filter((e) => e.contribution.achieved === 'unknown').length;
+  if (target.tracked) {
+    const share = population > 0 ? { share: achieved / population } : {};
+    return { ...where, population, required: 0, achieved, byWaiver, unknown, unplaced, gap: 0, status: 'tracked', ...share, closest: [] };
+  }
   const requiredFor = (n: number) => (target.count ? requiredOf(target.count, n, 'count') : requiredOf(target.share!, n, 'share'));
   const required = requiredFor(population);
   const gap = Math.max(0, required - achieved);

@@ -42,6 +42,10 @@ export const TargetSchema = z
     share: BoundSchema.optional(),
     /** A number of facilities. */
     count: BoundSchema.optional(),
+    /** A share reported with no figure to reach (普遍, 持续提升): no verdict. */
+    tracked: z.literal(true).optional(),
+    /** Only the facilities for which this condition holds are counted (服务人口超过1万人的乡镇卫生院). */
+    among: ConditionSchema.optional(),
     /** Measured separately in each county or township. */
     per: z.enum(['county', 'township']).optional(),
     note: z.string().optional(),
@@ -51,8 +55,12 @@ export const TargetSchema = z
     if (what.length !== 1) {
       ctx.addIssue({ code: 'custom', message: 'a target measures one thing: `standard` (facilities meeting it), `condition` (facilities for which it holds) or `staffShare`' });
     }
-    const bounds = (['share', 'count'] as const).filter((k) => target[k] !== undefined);
-    if (bounds.length !== 1) ctx.addIssue({ code: 'custom', message: 'a target sets one bound: `share` (0–1, 0.3 for 30%) or `count`' });
+    const bounds = (['share', 'count', 'tracked'] as const).filter((k) => target[k] !== undefined);
+    if (bounds.length !== 1) {
+      ctx.addIssue({ code: 'custom', message: 'a target sets one bound: `share` (0–1, 0.3 for 30%) or `count`, or is `tracked: true` (a share reported, no figure set)' });
+    }
+    if (target.tracked && target.staffShare) ctx.addIssue({ code: 'custom', path: ['tracked'], message: 'a staff share is bounded by `share`' });
+    if (target.among && target.staffShare) ctx.addIssue({ code: 'custom', path: ['among'], message: '`among` chooses facilities; a staff share sums people over every facility of the type' });
     if (target.staffShare && target.count) ctx.addIssue({ code: 'custom', path: ['count'], message: 'a staff share is bounded by `share`' });
     const share = target.share?.atLeast ?? target.share?.moreThan;
     if (share !== undefined && share > 1) ctx.addIssue({ code: 'custom', path: ['share'], message: `a share is written between 0 and 1 (0.3 for 30%), not ${share}` });

@@ -45,12 +45,19 @@ interface TargetBase {
   readonly line: number | undefined;
 }
 
-/** Facilities achieving something: a share of the facilities of the type, or a number of them. */
+/**
+ * Facilities achieving something: a share of the facilities of the type, or a number of them; or,
+ * `tracked`, a share reported with no figure to reach and no verdict (a text that says 普遍 or
+ * 持续提升 and gives no share).
+ */
 export interface FacilityTarget extends TargetBase {
   readonly kind: 'facilities';
   readonly achieve: Achievement;
   readonly share?: Bound;
   readonly count?: Bound;
+  readonly tracked?: true;
+  /** Only facilities for which this holds are counted; one whose record does not settle it counts as unknown. */
+  readonly among?: Condition;
 }
 
 /**

@@ -32,6 +32,11 @@ export interface FactDefinition {
   readonly vocabulary?: VocabularyName;
   /** For counts over a catalogue: the catalogue, so a gap can list what is still missing. */
   readonly catalog?: CatalogName;
+  /**
+   * For a count that can come from more than one place: which one it came from for a record, so
+   * that a report can say what was counted.
+   */
+  basis?(record: FacilityRecord): CountBasis | undefined;
   /** The record fields the fact reads; named in `unknown` outcomes when one is absent. */
   readonly inputs: readonly string[];
   readonly derived: boolean;
@@ -39,6 +44,14 @@ export interface FactDefinition {
   /** The fact's value for a record, or `undefined` when the record does not say. */
   read(record: FacilityRecord): FactValue | undefined;
 }
+
+/**
+ * Where a count came from: the assessor's count against the list in force (`assessor-count`),
+ * or the record's own equipment (`recorded-equipment`, with the kinds counted).
+ */
+export type CountBasis =
+  | { readonly from: 'assessor-count' }
+  | { readonly from: 'recorded-equipment'; readonly items: readonly string[] };
 
 /** A unit; `enOne` is the English for exactly one (1 kind, 2 kinds). */
 export interface Unit extends LocalizedText {
@@ -105,6 +118,14 @@ function workingEquipment(record: FacilityRecord): string[] | undefined {
 
 const villageBasicCatalog = new Set<string>(catalog('village-clinic-basic'));
 
+/** The village-clinic catalogue's kinds among a record's working equipment, in catalogue order. */
+function recordedVillageKinds(record: FacilityRecord): string[] | undefined {
+  const codes = workingEquipment(record);
+  if (!codes) return undefined;
+  const kinds = new Set(codes.map(kindOf));
+  return [...villageBasicCatalog].filter((kind) => kinds.has(kind));
+}
+
 const definitions: FactDefinition[] = [
   field('type', 'code', { zh: '机构类型', en: 'facility type' }, { vocabulary: 'facilityTypes' }),
   field('name', 'text', { zh: '机构名称', en: 'facility name' }),
@@ -128,6 +149,11 @@ const definitions: FactDefinition[] = [
   field('premises.ownership', 'code', { zh: '房屋产权', en: 'premises ownership' }, { vocabulary: 'ownerships' }),
   field('premises.buildingArea', 'number', { zh: '建筑面积', en: 'building area' }, { unit: units.squareMetre }),
   field('premises.businessArea', 'number', { zh: '业务用房面积', en: 'business premises area' }, { unit: units.squareMetre }),
+  field('premises.newlyBuilt', 'boolean', { zh: '新建房屋', en: 'newly built premises' }),
+  field('premises.builtYear', 'number', { zh: '房屋建成年份', en: 'year the premises were built' }),
+  field('grade', 'code', { zh: '乡镇卫生院规模分级', en: 'township health center grade' }, { vocabulary: 'townshipGrades' }),
+  field('tcmHallStars', 'count', { zh: '中医馆星级', en: 'TCM hall star rating' }),
+  field('milestones.recommendedFirstPassed', 'number', { zh: '首次通过推荐标准年份', en: 'year the recommended standard was first passed' }),
   field('premises.areaIncludesToilet', 'boolean', { zh: '面积含厕所', en: 'area includes the toilet' }),
 
   field('rooms', 'codes', { zh: '功能用房', en: 'rooms' }, { vocabulary: 'rooms' }),
@@ -154,21 +180,27 @@ const definitions: FactDefinition[] = [
     label: { zh: '基本医疗器械和办公设备种类', en: 'kinds of basic medical devices and office equipment' },
     unit: units.kinds,
     catalog: 'village-clinic-basic',
-    inputs: ['equipment'],
+    inputs: ['equipmentKinds.villageBasic', 'equipment'],
     description:
-      'Number of kinds from the village-clinic basic equipment catalogue with at least one working unit; a variant (an ECG machine with remote diagnosis) counts as its kind.',
+      'The kinds the assessor counted against the county’s list (equipmentKinds.villageBasic); without that count, the kinds of the village-clinic catalogue among the recorded equipment with at least one working unit (a variant counts as its kind). The catalogue is assembled from other documents’ lists, not the county’s, so a requirement on this fact reports which count it used.',
     read: (record) => {
-      const codes = workingEquipment(record);
-      if (!codes) return undefined;
-      const kinds = new Set<string>();
-      for (const code of codes) {
-        const kind = kindOf(code);
-        if (villageBasicCatalog.has(kind)) kinds.add(kind);
-      }
-      return kinds.size;
+      const counted = record.equipmentKinds?.villageBasic;
+      if (counted !== undefined) return counted;
+      return recordedVillageKinds(record)?.length;
+    },
+    basis: (record) => {
+      if (record.equipmentKinds?.villageBasic !== undefined) return { from: 'assessor-count' };
+      const kinds = recordedVillageKinds(record);
+      return kinds && { from: 'recorded-equipment', items: kinds };
     },
   }),
-
+  field(
+    'featuredDepartmentEquipment',
+    'codes',
+    { zh: '特色科室建设所需设备', en: 'equipment the featured departments need' },
+    { vocabulary: 'equipment' },
+  ),
+  field('equipmentKinds.villageBasic', 'count', { zh: '按县级清单核定的基本医疗器械和办公设备种类', en: "kinds of basic devices and office equipment counted against the county's list" }, { unit: units.kinds }),
   field('equipmentKinds.general', 'count', { zh: '通用医用装备种类', en: 'kinds of general medical equipment' }, { unit: units.kinds }),
   field('equipmentKinds.tcmDiagnosisRehab', 'count', { zh: '中医诊疗和康复设备种类', en: 'kinds of TCM diagnosis and rehabilitation equipment' }, { unit: units.kinds }),
 
@@ -199,16 +231,15 @@ const definitions: FactDefinition[] = [
       staff?.healthTechnicians !== undefined && staff.onPost ? staff.healthTechnicians / staff.onPost : undefined,
   }),
   derived({
-    name: 'doctorsAndAuxiliaryStaff',
+    name: 'physiciansAndAuxiliaryStaff',
     type: 'count',
-    label: { zh: '医师（含乡村医生）及辅助工作人员', en: 'doctors (incl. village doctors) and auxiliary staff' },
+    label: { zh: '医师（执业+执业助理）及辅助工作人员', en: 'physicians (licensed and assistant) and auxiliary staff' },
     unit: units.people,
-    inputs: ['staff.physicians', 'staff.villageDoctors', 'staff.auxiliary'],
-    description: 'staff.physicians + staff.villageDoctors + staff.auxiliary.',
+    inputs: ['staff.physicians', 'staff.auxiliary'],
+    description:
+      'staff.physicians + staff.auxiliary. Village doctors holding only the village-doctor certificate are not physicians (医师) and are not counted.',
     read: ({ staff }) =>
-      staff?.physicians !== undefined && staff.villageDoctors !== undefined && staff.auxiliary !== undefined
-        ? staff.physicians + staff.villageDoctors + staff.auxiliary
-        : undefined,
+      staff?.physicians !== undefined && staff.auxiliary !== undefined ? staff.physicians + staff.auxiliary : undefined,
   }),
 
   field('departments', 'codes', { zh: '科室', en: 'departments' }, { vocabulary: 'departments' }),
@@ -252,6 +283,11 @@ const definitions: FactDefinition[] = [
   field('signage.greenSign', 'boolean', { zh: '标识牌以绿色为主', en: 'green sign board' }),
   field('signage.doctorWhereaboutsBoard', 'boolean', { zh: '村医去向指示牌', en: 'village doctor whereabouts board' }),
   field('signage.standardColours', 'boolean', { zh: '按规定色调', en: 'prescribed colour scheme' }),
+  field('signage.mainBuildingColours', 'boolean', { zh: '主体建筑以米白、浅黄暖色调为主', en: 'main building mainly off-white or light yellow' }),
+  field('signage.verticalSign', 'boolean', { zh: '竖排单位标志牌银色不锈钢底色配黑色字体', en: 'vertical name sign in silver stainless steel with black characters' }),
+  field('signage.nameLetteringRed', 'boolean', { zh: '墙体及钢架单位名称以红色字体为主', en: 'name on walls and frames mainly in red' }),
+  field('signage.nameLighting', 'boolean', { zh: '单位名称亮化设施', en: 'lighting for the name' }),
+  field('signage.interiorColours', 'boolean', { zh: '室内墙体、地面、诊室门按规定色调', en: 'interior walls, floors and doors in the prescribed colours' }),
   field('signage.childFriendly', 'boolean', { zh: '预防接种门诊、儿科诊疗区适儿化改造', en: 'child-friendly vaccination and pediatric areas' }),
 
   field('toilet.sanitary', 'boolean', { zh: '无害化卫生厕所', en: 'sanitary toilet' }),
@@ -260,6 +296,7 @@ const definitions: FactDefinition[] = [
 
   field('management.integrated', 'boolean', { zh: '人财物乡村一体化管理', en: 'integrated township–village management' }),
   field('management.sixS', 'boolean', { zh: '6S管理', en: '6S management' }),
+  field('management.medicalInsuranceDesignated', 'boolean', { zh: '纳入医保定点协议管理', en: 'designated for medical insurance (agreement management)' }),
   field('management.ageFriendly', 'boolean', { zh: '老年友善医疗机构', en: 'age-friendly medical institution' }),
 
   field('assessment.capabilityStandard', 'boolean', { zh: '经评价达到服务能力标准', en: 'assessed as reaching the service capability standard' }, {

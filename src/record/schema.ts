@@ -25,6 +25,8 @@ export const Premises = z.strictObject({
   buildingArea: area.optional().describe('建筑面积, m²'),
   businessArea: area.optional().describe('业务用房面积, m²'),
   areaIncludesToilet: flag.optional().describe('面积含厕所'),
+  newlyBuilt: flag.optional().describe('新建房屋（而非调配、改扩建）'),
+  builtYear: z.number().int().min(1900).max(2100).optional().describe('房屋建成年份'),
 });
 
 export const Utilities = z.strictObject({
@@ -37,7 +39,12 @@ export const Utilities = z.strictObject({
 export const Signage = z.strictObject({
   greenSign: flag.optional().describe('标识牌以绿色为主'),
   doctorWhereaboutsBoard: flag.optional().describe('村医去向指示牌'),
-  standardColours: flag.optional().describe('建筑、标识、室内按规定色调'),
+  standardColours: flag.optional().describe('建筑、标识、室内按规定色调（一项总括；内置标准分项检查，不读此项）'),
+  mainBuildingColours: flag.optional().describe('主体建筑以米白、浅黄的暖色调为主'),
+  verticalSign: flag.optional().describe('竖排单位标志牌以银色不锈钢底色配黑色字体'),
+  nameLetteringRed: flag.optional().describe('墙体及钢架单位名称以红色字体为主'),
+  nameLighting: flag.optional().describe('单位名称配备亮化设施'),
+  interiorColours: flag.optional().describe('室内墙体及顶棚以白色为主，地面以浅灰、浅蓝为主，诊室门以米色及浅蓝色为主'),
   childFriendly: flag.optional().describe('预防接种门诊、儿科诊疗区适儿化改造'),
 });
 
@@ -53,6 +60,9 @@ export const Toilet = z.strictObject({
  */
 export const EquipmentKinds = z.strictObject({
   general: count.optional().describe('通用医用装备种类'),
+  villageBasic: count
+    .optional()
+    .describe('基本医疗器械和办公设备种类：评审人员按县级清单核定的种数（村卫生室“不少于22种”）'),
   tcmDiagnosisRehab: count.optional().describe('中医诊疗和康复设备种类'),
 });
 
@@ -60,6 +70,7 @@ export const Management = z.strictObject({
   integrated: flag.optional().describe('人财物乡村一体化管理'),
   sixS: flag.optional().describe('6S管理'),
   ageFriendly: flag.optional().describe('老年友善医疗机构'),
+  medicalInsuranceDesignated: flag.optional().describe('纳入医保定点协议管理'),
 });
 
 /**
@@ -69,6 +80,17 @@ export const Management = z.strictObject({
  */
 export const Assessment = z.strictObject({
   capabilityStandard: flag.optional().describe('经评价达到服务能力标准（2022年版）'),
+});
+
+/** Official results the record carries: a level's first year, a star rating. */
+export const Milestones = z.strictObject({
+  recommendedFirstPassed: z
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .optional()
+    .describe('首次通过国家“优质服务基层行”推荐标准的年份'),
 });
 
 export const Drugs = z.strictObject({
@@ -144,6 +166,9 @@ const recordShape = {
     drugs: Drugs.optional(),
     staff: Staff.optional(),
     equipmentKinds: EquipmentKinds.optional(),
+    featuredDepartmentEquipment: codeSet(equipmentCodes, 'equipment')
+      .optional()
+      .describe('与特色科室建设相匹配、须增配的设备（如外科特色科室的腹腔镜），由评审人员确定'),
     departments: codeSet(codesOf('departments'), 'department').optional(),
     posts: codeSet(codesOf('posts'), 'post').optional().describe('党务、院务、医务等专（兼）职岗位'),
     secondedSeniorPhysicianDepartments: codeSet(codesOf('departments'), 'department')
@@ -157,6 +182,9 @@ const recordShape = {
     toilet: Toilet.optional(),
     management: Management.optional(),
     assessment: Assessment.optional(),
+    grade: z.enum(codesOf('townshipGrades')).optional().describe('乡镇卫生院规模分级（次中心、中心卫生院、一般卫生院、分院）'),
+    tcmHallStars: z.number().int().min(1).max(5).optional().describe('中医馆星级（评定结果，1—5星）'),
+    milestones: Milestones.optional(),
 } as const;
 
 /** No part of the staff outnumbers the staff on post. */

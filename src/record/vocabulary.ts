@@ -9,9 +9,35 @@ export interface Term extends LocalizedText {
   readonly catalogs?: readonly CatalogName[];
   /** The code this one is a variant of; it counts as that kind in a catalogue. */
   readonly variantOf?: string;
+  /** For catalogue items: the documents whose equipment lists name the item. */
+  readonly from?: readonly ListSource[];
 }
 
 export type CatalogName = 'village-clinic-basic';
+
+/**
+ * The equipment lists the village-clinic catalogue is assembled from. None of them is the list of
+ * "22种基本医疗器械和办公设备" the Changzhi plan asks for: that list is not published.
+ */
+export const listSources = Object.freeze({
+  'national-1994': {
+    zh: '《医疗机构基本标准（试行）》（1994）村卫生室基本设备（据英文译本）',
+    en: 'Basic Standards for Medical Institutions (1994), village clinic equipment (from a translation)',
+  },
+  'community-station': {
+    zh: '《城市社区卫生服务站基本标准》基本设备（据英文译本）',
+    en: 'Basic standard of urban community health service stations, equipment (from a translation)',
+  },
+  'yanggu-village-clinic': { zh: '阳谷县方案 二(三)、三(一)3 村卫生室', en: 'Yanggu plan 二(三), 三(一)3, village clinic' },
+  'yanggu-central-village-clinic': { zh: '阳谷县方案 三(一)3 中心村卫生室（鼓励配置）', en: 'Yanggu plan 三(一)3, central village clinic (encouraged)' },
+  'changzhi-demonstration': { zh: '长治市方案 附件1 二(三) 综合示范卫生室', en: 'Changzhi plan 附件1 二(三), demonstration clinic' },
+  'domain-note': {
+    zh: '无来源文件列出；项目领域说明提议的目录项',
+    en: 'named by no source document; an item the project domain note proposes',
+  },
+} satisfies Record<string, LocalizedText>);
+
+export type ListSource = keyof typeof listSources;
 
 type Terms = Readonly<Record<string, Term>>;
 
@@ -40,6 +66,7 @@ export const rooms = define({
     zh: '健康教育和公共卫生室',
     en: 'health education and public health room',
   },
+  'health-education-room': { zh: '健康教育室', en: 'health education room' },
   'observation-room': { zh: '观察室', en: 'observation room' },
   'infusion-observation-room': { zh: '输液室（观察室）', en: 'infusion room (observation room)' },
   'duty-room': { zh: '值班室', en: 'duty room' },
@@ -59,47 +86,48 @@ const basic = ['village-clinic-basic'] as const;
 
 export const equipment = define({
   // Village clinic: the national 1994 list, the community-station list and the items the
-  // local plans name. Items tagged `village-clinic-basic` make up the catalogue that the
-  // "22 kinds of basic medical devices and office equipment" are counted from.
-  'examination-couch': { zh: '诊察床', en: 'examination couch', catalogs: basic },
-  stethoscope: { zh: '听诊器', en: 'stethoscope', catalogs: basic },
-  sphygmomanometer: { zh: '血压计', en: 'sphygmomanometer', catalogs: basic },
-  thermometer: { zh: '体温计', en: 'thermometer', catalogs: basic },
-  'height-weight-scale': { zh: '身高体重计', en: 'height and weight scale', catalogs: basic },
-  'vaccination-carrier': { zh: '接种箱', en: 'vaccination carrier', catalogs: basic },
-  'house-call-kit': { zh: '出诊箱', en: 'house-call kit', catalogs: basic },
-  syringe: { zh: '注射器', en: 'syringes', catalogs: basic },
-  'medicine-cabinet': { zh: '药品柜', en: 'medicine cabinet', catalogs: basic },
-  'covered-tray': { zh: '有盖方盘', en: 'covered tray', catalogs: basic },
-  'disinfection-jar': { zh: '消毒缸', en: 'disinfection jar', catalogs: basic },
-  autoclave: { zh: '高压灭菌设备', en: 'autoclave', catalogs: basic },
-  'waste-bin': { zh: '污物桶', en: 'waste bin', catalogs: basic },
-  'records-cabinet': { zh: '资料柜', en: 'records cabinet', catalogs: basic },
-  'health-education-board': { zh: '健康宣传栏', en: 'health education board', catalogs: basic },
-  'blood-glucose-meter': { zh: '血糖仪', en: 'blood glucose meter', catalogs: basic },
-  'observation-bed': { zh: '观察床', en: 'observation bed', catalogs: basic },
-  'backrest-observation-bed': { zh: '可起背观察床', en: 'adjustable observation bed', catalogs: basic },
-  'infusion-chair': { zh: '输液椅', en: 'infusion chair', catalogs: basic },
-  'ecg-machine': { zh: '心电图机', en: 'ECG machine', catalogs: basic },
+  // local plans name (`from` says which). Items tagged `village-clinic-basic` make up the
+  // catalogue a record's own equipment is counted over when the assessor gives no count against
+  // the county's list of the "22 kinds of basic medical devices and office equipment".
+  'examination-couch': { zh: '诊察床', en: 'examination couch', catalogs: basic, from: ['national-1994', 'community-station', 'yanggu-village-clinic'] },
+  stethoscope: { zh: '听诊器', en: 'stethoscope', catalogs: basic, from: ['national-1994', 'community-station'] },
+  sphygmomanometer: { zh: '血压计', en: 'sphygmomanometer', catalogs: basic, from: ['community-station'] },
+  thermometer: { zh: '体温计', en: 'thermometer', catalogs: basic, from: ['national-1994', 'community-station'] },
+  'height-weight-scale': { zh: '身高体重计', en: 'height and weight scale', catalogs: basic, from: ['national-1994', 'community-station'] },
+  'vaccination-carrier': { zh: '接种箱', en: 'vaccination carrier', catalogs: basic, from: ['national-1994'] },
+  'house-call-kit': { zh: '出诊箱', en: 'house-call kit', catalogs: basic, from: ['national-1994', 'community-station'] },
+  syringe: { zh: '注射器', en: 'syringes', catalogs: basic, from: ['national-1994'] },
+  'medicine-cabinet': { zh: '药品柜', en: 'medicine cabinet', catalogs: basic, from: ['national-1994', 'community-station'] },
+  'covered-tray': { zh: '有盖方盘', en: 'covered tray', catalogs: basic, from: ['national-1994'] },
+  'disinfection-jar': { zh: '消毒缸', en: 'disinfection jar', catalogs: basic, from: ['national-1994'] },
+  autoclave: { zh: '高压灭菌设备', en: 'autoclave', catalogs: basic, from: ['national-1994', 'community-station'] },
+  'waste-bin': { zh: '污物桶', en: 'waste bin', catalogs: basic, from: ['national-1994'] },
+  'records-cabinet': { zh: '资料柜', en: 'records cabinet', catalogs: basic, from: ['national-1994', 'community-station'] },
+  'health-education-board': { zh: '健康宣传栏', en: 'health education board', catalogs: basic, from: ['national-1994', 'yanggu-village-clinic'] },
+  'blood-glucose-meter': { zh: '血糖仪', en: 'blood glucose meter', catalogs: basic, from: ['community-station'] },
+  'observation-bed': { zh: '观察床', en: 'observation bed', catalogs: basic, from: ['yanggu-village-clinic'] },
+  'backrest-observation-bed': { zh: '可起背观察床', en: 'adjustable observation bed', catalogs: basic, from: ['yanggu-village-clinic'] },
+  'infusion-chair': { zh: '输液椅', en: 'infusion chair', catalogs: basic, from: ['yanggu-village-clinic'] },
+  'ecg-machine': { zh: '心电图机', en: 'ECG machine', catalogs: basic, from: ['community-station', 'yanggu-village-clinic'] },
   'remote-ecg-machine': { zh: '心电图机（具备远程诊断功能）', en: 'ECG machine with remote diagnosis', variantOf: 'ecg-machine' },
-  'hematology-analyzer': { zh: '血液分析仪', en: 'hematology analyzer', catalogs: basic },
-  aed: { zh: '自动体外除颤仪', en: 'automated external defibrillator', catalogs: basic },
-  'health-kiosk': { zh: '健康一体机', en: 'health check kiosk', catalogs: basic },
-  'telemedicine-terminal': { zh: '远程医疗设备', en: 'telemedicine terminal', catalogs: basic },
-  'smart-follow-up-device': { zh: '智慧随访设备', en: 'smart follow-up device', catalogs: basic },
-  'rehab-physio-equipment': { zh: '康复理疗设备', en: 'rehabilitation physiotherapy equipment', catalogs: basic },
-  'oxygen-supply': { zh: '氧气瓶（袋）', en: 'oxygen cylinder (bag)', catalogs: basic },
-  'first-aid-kit': { zh: '急救箱', en: 'first-aid kit', catalogs: basic },
-  'acupuncture-set': { zh: '针灸器具', en: 'acupuncture instruments', catalogs: basic },
-  'cupping-set': { zh: '火罐', en: 'cupping set', catalogs: basic },
-  'pulse-pillow': { zh: '脉枕', en: 'pulse pillow', catalogs: basic },
-  'uv-lamp': { zh: '紫外线灯', en: 'ultraviolet lamp', catalogs: basic },
-  'film-viewer': { zh: '观片灯', en: 'film viewer', catalogs: basic },
-  'treatment-cart': { zh: '治疗推车', en: 'treatment cart', catalogs: basic },
-  refrigerator: { zh: '冰箱', en: 'refrigerator', catalogs: basic },
-  computer: { zh: '电脑', en: 'computer', catalogs: basic },
-  printer: { zh: '打印机', en: 'printer', catalogs: basic },
-  telephone: { zh: '电话', en: 'telephone', catalogs: basic },
+  'hematology-analyzer': { zh: '血液分析仪', en: 'hematology analyzer', catalogs: basic, from: ['yanggu-village-clinic', 'yanggu-central-village-clinic'] },
+  aed: { zh: '自动体外除颤仪', en: 'automated external defibrillator', catalogs: basic, from: ['yanggu-central-village-clinic'] },
+  'health-kiosk': { zh: '健康一体机', en: 'health check kiosk', catalogs: basic, from: ['yanggu-central-village-clinic'] },
+  'telemedicine-terminal': { zh: '远程医疗设备', en: 'telemedicine terminal', catalogs: basic, from: ['yanggu-central-village-clinic'] },
+  'smart-follow-up-device': { zh: '智慧随访设备', en: 'smart follow-up device', catalogs: basic, from: ['yanggu-village-clinic'] },
+  'rehab-physio-equipment': { zh: '康复理疗设备', en: 'rehabilitation physiotherapy equipment', catalogs: basic, from: ['yanggu-village-clinic'] },
+  'oxygen-supply': { zh: '氧气瓶（袋）', en: 'oxygen cylinder (bag)', catalogs: basic, from: ['community-station', 'changzhi-demonstration'] },
+  'first-aid-kit': { zh: '急救箱', en: 'first-aid kit', catalogs: basic, from: ['community-station'] },
+  'acupuncture-set': { zh: '针灸器具', en: 'acupuncture instruments', catalogs: basic, from: ['community-station', 'changzhi-demonstration'] },
+  'cupping-set': { zh: '火罐', en: 'cupping set', catalogs: basic, from: ['community-station', 'changzhi-demonstration'] },
+  'pulse-pillow': { zh: '脉枕', en: 'pulse pillow', catalogs: basic, from: ['community-station'] },
+  'uv-lamp': { zh: '紫外线灯', en: 'ultraviolet lamp', catalogs: basic, from: ['domain-note'] },
+  'film-viewer': { zh: '观片灯', en: 'film viewer', catalogs: basic, from: ['community-station'] },
+  'treatment-cart': { zh: '治疗推车', en: 'treatment cart', catalogs: basic, from: ['community-station'] },
+  refrigerator: { zh: '冰箱', en: 'refrigerator', catalogs: basic, from: ['community-station'] },
+  computer: { zh: '电脑', en: 'computer', catalogs: basic, from: ['community-station'] },
+  printer: { zh: '打印机', en: 'printer', catalogs: basic, from: ['community-station'] },
+  telephone: { zh: '电话', en: 'telephone', catalogs: basic, from: ['community-station'] },
   'air-conditioner': { zh: '冷暖空调', en: 'heating and cooling air conditioner' },
   // Township health centers and county sub-centers.
   'digital-radiography': { zh: 'DR', en: 'digital radiography (DR)' },
@@ -147,6 +175,14 @@ export const villageCategories = define({
   other: { zh: '其他', en: 'other' },
 });
 
+/** Size classes of township health centers (乡镇卫生院规模), as the financial delegation grades them. */
+export const townshipGrades = define({
+  'county-sub-center': { zh: '县域医疗卫生服务次中心', en: 'county medical and health sub-center' },
+  central: { zh: '中心卫生院', en: 'central township health center' },
+  general: { zh: '一般卫生院', en: 'general township health center' },
+  branch: { zh: '分院', en: 'branch' },
+});
+
 export const ambulances = define({
   transport: { zh: '转运型救护车', en: 'transport ambulance' },
   emergency: { zh: '急救型救护车', en: 'emergency ambulance' },
@@ -175,6 +211,7 @@ export const vocabularies = Object.freeze({
   departments,
   posts,
   villageCategories,
+  townshipGrades,
   ambulances,
   systems,
   disclosures,

@@ -246,10 +246,10 @@ function progressBar(area: AreaProgress, target: TargetProgress, lang: Lang): st
   const hatched = whole === 0 ? 0 : Math.min(filled, (area.byWaiver / whole) * width);
   const text = progressText(area, target, lang);
   const figures = share
-    ? attrs({ 'data-share': area.population === 0 ? undefined : shareOf(area.achieved, area.population) / 100, 'data-bound': target.bound.value })
+    ? attrs({ 'data-share': area.population === 0 ? undefined : shareOf(area.achieved, area.population) / 100, 'data-bound': target.bound?.value })
     : '';
-  const boundX = 1 + Math.min(1, target.bound.value) * width;
-  const boundLine = share ? `<line class="bound" x1="${fmt(boundX)}" y1="0" x2="${fmt(boundX)}" y2="16" stroke="#000" stroke-width="2"/>` : '';
+  const boundX = 1 + Math.min(1, target.bound?.value ?? 0) * width;
+  const boundLine = share && target.bound ? `<line class="bound" x1="${fmt(boundX)}" y1="0" x2="${fmt(boundX)}" y2="16" stroke="#000" stroke-width="2"/>` : '';
   return `<svg class="progress" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width + 2} 16" width="${width + 2}" height="16" role="img"${attrs({ 'aria-label': text })} data-achieved="${area.achieved}" data-required="${area.required}"${figures}><rect x="1" y="1" width="${width}" height="14" fill="#fff" stroke="#333"/><rect x="1" y="1" width="${fmt(filled - hatched)}" height="14" fill="#43a047"/><rect x="${fmt(1 + filled - hatched)}" y="1" width="${fmt(hatched)}" height="14" fill="url(#fill-waived)"/><rect x="1" y="1" width="${width}" height="14" fill="none" stroke="#333"/>${boundLine}</svg><br><span class="pct">${esc(text)}</span>`;
 }
 
@@ -291,7 +291,8 @@ ${closest.length > 0 ? `<h4>${esc(w('closest'))}</h4>\n<ul class="closest">\n${c
 </section>`;
 }
 
-const statusMark = (status: AreaProgress['status']): string => `<span class="mark" data-outcome="${status}">${marks[status]}</span>`;
+const statusMark = (status: AreaProgress['status']): string =>
+  `<span class="mark" data-outcome="${status}">${status === 'tracked' ? '–' : marks[status]}</span>`;
 
 function closestItem(target: TargetProgress, area: AreaProgress, where: string, lang: Lang): string {
   const sep = lang === 'zh' ? '：' : ': ';

@@ -153,11 +153,12 @@ export const totalOf = (counts: FacilityCounts): number => standings.reduce((n, 
 const percent = (value: number): number => Math.round(value * 100 * 1e6) / 1e6;
 
 const boundWord = (target: TargetProgress, lang: Lang): string =>
-  target.bound.operator === 'moreThan' ? (lang === 'zh' ? '超过' : 'more than') : lang === 'zh' ? '不少于' : 'at least';
+  target.bound?.operator === 'moreThan' ? (lang === 'zh' ? '超过' : 'more than') : lang === 'zh' ? '不少于' : 'at least';
 
 /** The bound a target sets: `不少于100%`, `more than 50%`, `不少于 2 家`. */
 export function boundText(target: TargetProgress, lang: Lang): string {
   const zh = lang === 'zh';
+  if (!target.bound) return zh ? '跟踪占比（未设数值目标）' : 'share tracked (no figure set)';
   const op = boundWord(target, lang);
   if (target.measure === 'share') {
     const pct = percent(target.bound.value);
@@ -214,7 +215,14 @@ export function statusWords(area: AreaProgress, target: TargetProgress, lang: La
     if (target.unit === 'people') return lang === 'zh' ? '本批次无相关人员数据' : 'no staff counted in this batch';
     return lang === 'zh' ? `本批次无${label('facilityTypes', target.facilityType).zh}` : `no ${label('facilityTypes', target.facilityType).en} in this batch`;
   }
+  if (area.status === 'tracked') return trackedWords(area, lang);
   return outcomeWords[area.status][lang];
+}
+
+/** A tracked target's share, with no verdict. */
+export function trackedWords(area: AreaProgress, lang: Lang): string {
+  const pct = area.share === undefined ? '—' : `${Math.round(area.share * 1000) / 10}%`;
+  return lang === 'zh' ? `跟踪，不作判定：占比${pct}` : `tracked, no verdict: ${pct}`;
 }
 
 /** Whether nothing in the batch counts for a target in an area (a share of nothing is trivially met). */
@@ -243,6 +251,8 @@ export function progressText(area: AreaProgress, target: TargetProgress, lang: L
   const unit = unitWord(target, lang);
   if (target.measure === 'count') return zh ? `${area.achieved}/${area.required}${unit}` : `${area.achieved} of ${area.required} ${unit}`;
   const share = area.population === 0 ? '—' : `${shareOf(area.achieved, area.population)}%`;
+  // A tracked share has no bound: the share alone.
+  if (!target.bound) return zh ? `${share}（${area.achieved}/${area.population}${unit}）` : `${share} (${area.achieved} of ${area.population} ${unit})`;
   const op = boundWord(target, lang);
   const bound = `${percent(target.bound.value)}%`;
   // Of nothing known, the bound asks for no one: said as the bound alone.

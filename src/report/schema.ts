@@ -86,6 +86,17 @@ export const RequirementResultSchema = described(
     shortfall: amount.optional(),
     excess: amount.optional(),
     findings: described(z.array(FindingSchema).optional(), { description: 'When several conditions fail: each of them.' }),
+    counted: described(
+      z
+        .strictObject({
+          fact: z.string(),
+          from: z.enum(['assessor-count', 'recorded-equipment']),
+          items: codes.optional(),
+          message: LocalizedTextSchema,
+        })
+        .optional(),
+      { description: 'For a count that can come from more than one place: which count was used, and the kinds counted from recorded equipment.' },
+    ),
     unknownFacts: described(codes.optional(), { description: 'For unknown: the record fields that would decide it.' }),
     message: LocalizedTextSchema,
     note: z.string().optional(),

@@ -11,6 +11,7 @@ import { buildLadder, LadderSchema, type Ladder, type LadderFile } from './ladde
 import { buildProgram } from '../program/load.js';
 import { ProgramSchema, type ProgramFile } from '../program/schema.js';
 import type { Program } from '../program/types.js';
+import { buildEntitlementSchedule, EntitlementScheduleSchema, type EntitlementSchedule, type EntitlementScheduleFile } from '../portfolio/entitlements.js';
 import { StandardSchema, type ConditionInput, type StandardFile } from './schema.js';
 import type { Condition, Parameter, Provenance, Removal, Requirement, Standard } from './types.js';
 
@@ -47,6 +48,8 @@ export interface RuleSet {
   readonly standards: Map<string, Standard>;
   readonly ladders: Map<string, Ladder>;
   readonly programs: Map<string, Program>;
+  /** Entitlement schedules (files with `entitlements`): what a level earns. */
+  readonly entitlements: Map<string, EntitlementSchedule>;
 }
 
 /**
@@ -59,6 +62,7 @@ export function loadRules(files: readonly RuleFileText[], options: LoadOptions =
   const parsed = new Map<string, ParsedFile>();
   const ladderFiles: { source: YamlSource; data: LadderFile }[] = [];
   const programFiles: { source: YamlSource; data: ProgramFile }[] = [];
+  const entitlementFiles: { source: YamlSource; data: EntitlementScheduleFile }[] = [];
   /** Ids of standards that failed to load: dependants neither call them unknown nor retry them. */
   const failed = new Set<string>();
 
@@ -78,6 +82,12 @@ export function loadRules(files: readonly RuleFileText[], options: LoadOptions =
       const program = ProgramSchema.safeParse(result.source.data, parseOptions);
       if (program.success) programFiles.push({ source: result.source, data: program.data });
       else diagnostics.push(...diagnosticsFromZod(program.error.issues, { source: result.source }));
+      continue;
+    }
+    if (isEntitlementSchedule(result.source.data)) {
+      const schedule = EntitlementScheduleSchema.safeParse(result.source.data, parseOptions);
+      if (schedule.success) entitlementFiles.push({ source: result.source, data: schedule.data });
+      else diagnostics.push(...diagnosticsFromZod(schedule.error.issues, { source: result.source }));
       continue;
     }
     // zod drops a `__proto__` key from a record map instead of reporting it.
@@ -148,15 +158,33 @@ export function loadRules(files: readonly RuleFileText[], options: LoadOptions =
     if (built.program) programs.set(data.id, built.program);
   }
 
+  const entitlements = new Map<string, EntitlementSchedule>();
+  for (const { source, data } of entitlementFiles) {
+    if (entitlements.has(data.id)) {
+      diagnostics.push(at(source, ['id'], message('rule.duplicate-id', { kind: 'entitlement schedule', id: data.id, where: entitlements.get(data.id)!.file })));
+      continue;
+    }
+    const built = buildEntitlementSchedule(source, data, {
+      standard: (id) => loaded.get(id) ?? options.base?.get(id),
+      checkCondition: (condition, path, report) => new ConditionChecker({}, report).check(condition, path),
+    });
+    diagnostics.push(...built.diagnostics);
+    if (built.schedule) entitlements.set(data.id, built.schedule);
+  }
+
   if (diagnostics.length > 0) {
     const count = diagnostics.length === 1 ? 'a problem' : `${diagnostics.length} problems`;
     throw new RuleFileError({ en: `Rule files have ${count}:`, zh: `规则文件有 ${diagnostics.length} 处问题：` }, diagnostics);
   }
-  return { standards: loaded, ladders, programs };
+  return { standards: loaded, ladders, programs, entitlements };
 }
 
 function isLadder(data: unknown): boolean {
   return data !== null && typeof data === 'object' && Object.hasOwn(data, 'levels');
+}
+
+function isEntitlementSchedule(data: unknown): boolean {
+  return data !== null && typeof data === 'object' && Object.hasOwn(data, 'entitlements');
 }
 
 function isProgram(data: unknown): boolean {

@@ -4,6 +4,7 @@ import type { FacilityType } from '../record/vocabulary.js';
 import type { Program } from '../program/types.js';
 import { UnknownIdError } from '../diagnostic.js';
 import { deepFreeze, ReadonlyMapView } from '../freeze.js';
+import type { EntitlementSchedule } from '../portfolio/entitlements.js';
 import type { Ladder } from './ladder.js';
 import { loadRules, type RuleSet } from './load.js';
 import { placement, regionLevels } from './region.js';
@@ -19,6 +20,7 @@ function bundledRules(): RuleSet {
       standards: new ReadonlyMapView(deepFreeze(loaded.standards)),
       ladders: new ReadonlyMapView(deepFreeze(loaded.ladders)),
       programs: new ReadonlyMapView(deepFreeze(loaded.programs)),
+      entitlements: new ReadonlyMapView(deepFreeze(loaded.entitlements)),
     };
   }
   return bundled;
@@ -37,6 +39,11 @@ export function bundledLadders(): ReadonlyMap<string, Ladder> {
 /** The programmes shipped in `rules/programs/`, by id. Read-only. */
 export function bundledPrograms(): ReadonlyMap<string, Program> {
   return bundledRules().programs;
+}
+
+/** The entitlement schedules shipped in `rules/entitlements/`, by id: what a level earns. Read-only. */
+export function bundledEntitlements(): ReadonlyMap<string, EntitlementSchedule> {
+  return bundledRules().entitlements;
 }
 
 /** A bundled ladder by id; throws UnknownIdError, with the nearest ids, when there is none. */

@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/index.js';
+import { bundledStandards, evaluate, loadRules } from '../../src/index.js';
 import type { FacilityRecord } from '../../src/index.js';
 import { allMetExcept, counts, loadFixture, outcomesById, patch, requirement, expectGap, type ExpectedGap } from '../support/fixtures.js';
 
@@ -162,14 +162,9 @@ const BASE_BREAKS: Record<string, ExpectedGap> = {
     expected: 22,
     actual: 18,
     shortfall: 4,
-    missing: [
-      'vaccination-carrier', 'covered-tray', 'autoclave', 'backrest-observation-bed', 'infusion-chair',
-      'ecg-machine', 'hematology-analyzer', 'aed', 'health-kiosk', 'telemedicine-terminal',
-      'smart-follow-up-device', 'rehab-physio-equipment', 'oxygen-supply', 'pulse-pillow', 'uv-lamp',
-      'film-viewer', 'treatment-cart', 'refrigerator', 'printer', 'telephone',
-    ],
-    zh: ['18种', '不少于22种', '还差4种', '接种箱', '心电图机', '电话'],
-    en: ['18 kinds', 'at least 22 kinds', '4 kinds short', 'vaccination carrier', 'ECG machine', 'telephone'],
+    // Nothing is listed as missing: the catalogue is not the county's list. The count says what it counted.
+    zh: ['18种', '不少于22种', '还差4种', '按记录所列设备计数（18种：诊察床、听诊器', '并非县级清单'],
+    en: ['18 kinds', 'at least 22 kinds', '4 kinds short', 'counted from the recorded equipment (18: examination couch', "not the county's list"],
   },
   // 二(一) 不少于50种药品: 45, 5 short.
   drugs: {
@@ -303,14 +298,14 @@ const DEMO_BREAKS: Record<string, ExpectedGap> = {
     zh: ['中药饮片服务'],
     en: ['Chinese herbal pieces service'],
   },
-  // 二(三) 医师及辅助工作人员不少于2名: 0 physicians + 1 village doctor + 0 auxiliary = 1, 1 short.
+  // 二(三) 医师及辅助工作人员不少于2名: 0 physicians + 0 auxiliary = 0 (the village doctor is not a 医师), 2 short.
   staff: {
-    fact: 'doctorsAndAuxiliaryStaff',
+    fact: 'physiciansAndAuxiliaryStaff',
     expected: 2,
-    actual: 1,
-    shortfall: 1,
-    zh: ['辅助工作人员1人', '不少于2人', '还差1人'],
-    en: ['auxiliary staff 1', 'at least 2', 'short'],
+    actual: 0,
+    shortfall: 2,
+    zh: ['医师（执业+执业助理）及辅助工作人员0人', '不少于2人', '还差2人'],
+    en: ['physicians (licensed and assistant) and auxiliary staff 0 people', 'at least 2', '2 people short'],
   },
   // 二(三) 诊疗病种超过40种: exactly 40 is not more than 40; 41 is needed, 1 short.
   diseases: {
@@ -546,7 +541,7 @@ describe('boundaries', () => {
       expect(report.outcome).toBe('met');
     });
 
-    it('21 kinds (the UV lamp has 0 working units) are a gap 1 short, listing the catalogue kinds not present', async () => {
+    it('21 kinds (the UV lamp has 0 working units) are a gap 1 short that lists nothing as missing and says what it counted', async () => {
       const report = await evaluate(
         patch(baseCompliant(), (r) => void (r.equipment = { ...twentyTwo, 'uv-lamp': 0 })),
         BASE,
@@ -555,9 +550,13 @@ describe('boundaries', () => {
       const gap = requirement(report, 'basic-equipment');
       expect(gap.fact).toBe('villageEquipmentKinds');
       expect([gap.expected, gap.actual, gap.shortfall]).toEqual([22, 21, 1]);
-      expect(gap.missing).toEqual(missingAt21);
+      expect(gap.missing).toBeUndefined();
+      expect(gap.counted).toMatchObject({ fact: 'villageEquipmentKinds', from: 'recorded-equipment' });
+      expect(gap.counted!.items).toHaveLength(21);
+      expect(gap.counted!.items).not.toContain('uv-lamp');
       expect(gap.message.zh).toContain('还差1种');
-      expect(gap.message.zh).toContain('紫外线灯');
+      expect(gap.message.zh).not.toContain('紫外线灯');
+      expect(gap.message.zh).toContain('按记录所列设备计数（21种');
       expect(report.outcome).toBe('gap');
     });
 
@@ -565,8 +564,63 @@ describe('boundaries', () => {
       const { 'uv-lamp': _, ...twentyOne } = twentyTwo;
       const report = await evaluate(patch(baseCompliant(), (r) => void (r.equipment = twentyOne)), BASE);
       const gap = requirement(report, 'basic-equipment');
-      expect([gap.outcome, gap.actual, gap.shortfall]).toEqual(['gap', 21, 1]);
-      expect(gap.missing).toEqual(missingAt21);
+      expect([gap.outcome, gap.actual, gap.shortfall, gap.missing]).toEqual(['gap', 21, 1, undefined]);
+    });
+
+    it('the reported defect: 21 minor items plus a board, no examination couch, meet the fallback count — and the result says it was a count of recorded items, not the county list', async () => {
+      const { 'examination-couch': _, ...noCouch } = twentyTwo;
+      const report = await evaluate(patch(baseCompliant(), (r) => void (r.equipment = { ...noCouch, 'pulse-pillow': 1 })), BASE);
+      const met = requirement(report, 'basic-equipment');
+      expect(met.outcome).toBe('met');
+      expect(met.counted).toMatchObject({ from: 'recorded-equipment' });
+      expect(met.counted!.items).not.toContain('examination-couch');
+      expect(met.message.zh).toContain('并非县级清单');
+      expect(met.message.en).toContain("not the county's list");
+    });
+
+    it("the assessor's count against the county's list comes first: 21 is a gap whatever the recorded equipment, 22 is met", async () => {
+      const counted = (n: number) => patch(baseCompliant(), (r) => void (r.equipmentKinds = { villageBasic: n }));
+      const low = requirement(await evaluate(counted(21), BASE), 'basic-equipment');
+      expect([low.outcome, low.actual, low.shortfall, low.missing]).toEqual(['gap', 21, 1, undefined]);
+      expect(low.counted).toEqual({
+        fact: 'villageEquipmentKinds',
+        from: 'assessor-count',
+        message: { zh: '按县级清单核定的种数（equipmentKinds.villageBasic）', en: "kinds counted by the assessor against the county's list (equipmentKinds.villageBasic)" },
+      });
+      const at = await evaluate(counted(22), BASE);
+      expect(requirement(at, 'basic-equipment').outcome).toBe('met');
+      // The count alone decides, with no equipment map at all: the empty county list needs no data.
+      const noMap = await evaluate(patch(counted(22), (r) => void delete r.equipment), BASE);
+      expect(requirement(noMap, 'basic-equipment').outcome).toBe('met');
+    });
+
+    it('a county that names its list (requiredEquipment) gets each item it names checked and listed when missing', async () => {
+      const { standards } = loadRules(
+        [
+        {
+          file: 'county.yaml',
+          text: [
+            'id: test/county-village-clinic',
+            'version: "2026"',
+            'title: { zh: 某县村卫生室, en: a county village clinic }',
+            'facilityType: village-clinic',
+            'source: { title: test, issuer: 某县卫生健康局, date: 2026-01-01, file: sources/001_f3c695a624cdce2f.txt }',
+            'extends: changzhi/village-clinic',
+            'parameters:',
+            '  requiredEquipment: { value: [examination-couch, sphygmomanometer] }',
+          ].join('\n'),
+        },
+        ],
+        { base: bundledStandards() },
+      );
+      const county = standards.get('test/county-village-clinic')!;
+      const record = patch(baseCompliant(), (r) => {
+        r.equipmentKinds = { villageBasic: 22 };
+        delete r.equipment!['examination-couch'];
+      });
+      const gap = requirement(await evaluate(record, county), 'basic-equipment');
+      expect([gap.outcome, gap.missing]).toEqual(['gap', ['examination-couch']]);
+      expect(gap.message.zh).toContain('缺少：诊察床');
     });
   });
 
@@ -593,127 +647,42 @@ describe('boundaries', () => {
     expect(at41.outcome).toBe('met');
   });
 
-  it('doctors and auxiliary staff (不少于2名): 1 is a gap 1 short; 2 is met', async () => {
+  it('physicians and auxiliary staff (不少于2名): a village doctor alone is 0, 2 short; a physician and a helper are 2; two village doctors are not physicians', async () => {
     const alone = { onPost: 1, healthTechnicians: 0, physicians: 0, villageDoctors: 1, nurses: 0, auxiliary: 0 };
     const one = await evaluate(patch(demoCompliant(), (r) => void (r.staff = alone)), DEMO);
     expect(outcomesById(one)).toEqual(allMetExcept(DEMO_IDS, { staff: 'gap' }));
     const gap = requirement(one, 'staff');
-    expect([gap.expected, gap.actual, gap.shortfall]).toEqual([2, 1, 1]);
+    expect([gap.fact, gap.expected, gap.actual, gap.shortfall]).toEqual(['physiciansAndAuxiliaryStaff', 2, 0, 2]);
+
+    // 1 physician + 0 auxiliary = 1: a gap 1 short.
+    const physicianAlone = await evaluate(
+      patch(demoCompliant(), (r) => void (r.staff = { ...alone, physicians: 1, villageDoctors: 0, healthTechnicians: 1 })),
+      DEMO,
+    );
+    expect([requirement(physicianAlone, 'staff').actual, requirement(physicianAlone, 'staff').shortfall]).toEqual([1, 1]);
 
     const withHelper = await evaluate(
-      patch(demoCompliant(), (r) => void (r.staff = { ...alone, onPost: 2, auxiliary: 1 })),
+      patch(demoCompliant(), (r) => void (r.staff = { ...alone, onPost: 3, physicians: 1, healthTechnicians: 1, auxiliary: 1 })),
       DEMO,
     );
     expect(requirement(withHelper, 'staff').outcome).toBe('met');
     expect(withHelper.outcome).toBe('met');
 
-    // Village doctors count as doctors: two village doctors are two.
-    const twoDoctors = await evaluate(
+    // 医师 excludes 乡村医生: two village doctors and no helper are 0.
+    const twoVillageDoctors = await evaluate(
       patch(demoCompliant(), (r) => void (r.staff = { ...alone, onPost: 2, villageDoctors: 2 })),
       DEMO,
     );
-    expect(requirement(twoDoctors, 'staff').outcome).toBe('met');
-  });
+    expect(requirement(twoVillageDoctors, 'staff')).toMatchObject({ outcome: 'gap', actual: 0, shortfall: 2 });
 
-  it('输液室(观察室): an observation room serves as the infusion room; with neither it is a gap', async () => {
-    const observation = patch(demoCompliant(), (r) => {
-      r.rooms = r.rooms!.map((room) => (room === 'infusion-observation-room' ? 'observation-room' : room));
-    });
-    expect(requirement(await evaluate(observation, DEMO), 'tcm-corner-and-infusion-room').outcome).toBe('met');
-
-    const neither = patch(demoCompliant(), (r) => {
-      r.rooms = r.rooms!.filter((room) => room !== 'infusion-observation-room');
-    });
-    const gap = requirement(await evaluate(neither, DEMO), 'tcm-corner-and-infusion-room');
-    expect(gap).toMatchObject({ outcome: 'gap', fact: 'rooms', expected: ['infusion-observation-room', 'observation-room'] });
-    expect(gap.message.zh).toBe('功能用房应至少有其一：输液室（观察室）、观察室');
-  });
-
-  it('service population (1000人以上): 999 makes the demonstration standard not applicable; 1000 applies', async () => {
-    const under = await evaluate(patch(demoCompliant(), (r) => void (r.servicePopulation = 999)), DEMO);
-    expect(under.applicable).toBe(false);
-    expect(under.outcome).toBe('not-applicable');
-    expect(outcomesById(under)).toEqual(Object.fromEntries(DEMO_IDS.map((id) => [id, 'not-applicable'])));
-    expect(under.counts).toEqual(counts({ 'not-applicable': 27 }));
-
-    const at = await evaluate(patch(demoCompliant(), (r) => void (r.servicePopulation = 1000)), DEMO);
-    expect(at.applicable).toBe(true);
-    expect(at.outcome).toBe('met');
-    expect(at.counts).toEqual(counts({ met: 27 }));
-
-    // A clinic that breaks a requirement of 二(三) is no demonstration gap once it serves under 1000 people.
-    const small = await evaluate(load('village-clinic-demonstration', 'breaks/staff.yaml'), DEMO);
-    expect(small.outcome).toBe('gap');
-    const smallUnder = await evaluate(
-      patch(load('village-clinic-demonstration', 'breaks/staff.yaml'), (r) => void (r.servicePopulation = 999)),
+    const noVillageDoctorCount = await evaluate(
+      patch(demoCompliant(), (r) => void delete r.staff!.villageDoctors),
       DEMO,
     );
-    expect(smallUnder.outcome).toBe('not-applicable');
-  });
-});
-
-// ------------------------------------------------------------------ unknowns
-
-describe('missing data is unknown, never a gap', () => {
-  it('no building area: building-area is unknown (advisory), the standard stays met', async () => {
-    const report = await evaluate(patch(baseCompliant(), (r) => void delete r.premises!.buildingArea), BASE);
-    expect(outcomesById(report)).toEqual(allMetExcept(BASE_IDS, { 'building-area': 'unknown' }));
-    const unknown = requirement(report, 'building-area');
-    expect(unknown.unknownFacts).toEqual(['premises.buildingArea']);
-    // Chinese names the field by its label, English by its label and path.
-    expect(unknown.message.zh).toBe('数据缺失：建筑面积');
-    expect(unknown.message.en).toContain('premises.buildingArea');
-    expect(unknown.shortfall).toBeUndefined();
-    expect(report.counts).toEqual(counts({ met: 16, unknown: 1 }));
-    expect(report.outcome).toBe('met');
+    expect(requirement(noVillageDoctorCount, 'staff').outcome).toBe('met');
   });
 
-  it('no drugs: drugs is unknown and the standardized-clinic outcome is unknown', async () => {
-    const report = await evaluate(patch(baseCompliant(), (r) => void delete r.drugs), BASE);
-    expect(outcomesById(report)).toEqual(allMetExcept(BASE_IDS, { drugs: 'unknown' }));
-    expect(requirement(report, 'drugs').unknownFacts).toEqual(['drugs.varieties']);
-    expect(report.counts).toEqual(counts({ met: 16, unknown: 1 }));
-    expect(report.outcome).toBe('unknown');
-  });
-
-  it('no drugs: every demonstration requirement on drugs is unknown, each naming its field', async () => {
-    const report = await evaluate(patch(demoCompliant(), (r) => void delete r.drugs), DEMO);
-    expect(outcomesById(report)).toEqual(
-      allMetExcept(DEMO_IDS, {
-        drugs: 'unknown',
-        'emergency-equipment-and-drugs': 'unknown',
-        'drugs-100': 'unknown',
-        'herbal-pieces': 'unknown',
-      }),
-    );
-    expect(requirement(report, 'drugs').unknownFacts).toEqual(['drugs.varieties']);
-    expect(requirement(report, 'drugs-100').unknownFacts).toEqual(['drugs.varieties']);
-    expect(requirement(report, 'herbal-pieces').unknownFacts).toEqual(['drugs.herbalPieces']);
-    // The oxygen supply is there; only the emergency drugs are undecided.
-    expect(requirement(report, 'emergency-equipment-and-drugs').unknownFacts).toEqual(['drugs.emergencyDrugs']);
-    expect(report.counts).toEqual(counts({ met: 23, unknown: 4 }));
-    expect(report.outcome).toBe('unknown');
-  });
-
-  it('no staff.auxiliary: nothing in the base standard needs it; the demonstration staff requirement is unknown', async () => {
-    const record = patch(demoCompliant(), (r) => void delete r.staff!.auxiliary);
-    const base = await evaluate(record, BASE);
-    expect(base.outcome).toBe('met');
-    expect(outcomesById(base)).toEqual(allMetExcept(BASE_IDS));
-
-    const demo = await evaluate(record, DEMO);
-    expect(outcomesById(demo)).toEqual(allMetExcept(DEMO_IDS, { staff: 'unknown' }));
-    expect(requirement(demo, 'staff').unknownFacts).toEqual(['staff.auxiliary']);
-    expect(requirement(demo, 'staff').message.en).toContain('staff.auxiliary');
-    expect(demo.outcome).toBe('unknown');
-  });
-
-  it('no region.village: naming is unknown, naming the field', async () => {
-    const report = await evaluate(patch(baseCompliant(), (r) => void delete r.region!.village), BASE);
-    expect(outcomesById(report)).toEqual(allMetExcept(BASE_IDS, { naming: 'unknown' }));
-    expect(requirement(report, 'naming').unknownFacts).toEqual(['region.village']);
-    expect(report.outcome).toBe('unknown');
-
+  it('naming without a region is unknown', async () => {
     const noRegion = await evaluate(patch(baseCompliant(), (r) => void delete r.region), BASE);
     expect(requirement(noRegion, 'naming').unknownFacts).toEqual(['region.township', 'region.village']);
   });
@@ -722,7 +691,7 @@ describe('missing data is unknown, never a gap', () => {
     const record = patch(demoCompliant(), (r) => void delete r.equipment);
     const base = await evaluate(record, BASE);
     expect(outcomesById(base)).toEqual(allMetExcept(BASE_IDS, { 'basic-equipment': 'unknown' }));
-    expect(requirement(base, 'basic-equipment').unknownFacts).toEqual(['equipment']);
+    expect(requirement(base, 'basic-equipment').unknownFacts).toEqual(['equipmentKinds.villageBasic', 'equipment']);
 
     const demo = await evaluate(record, DEMO);
     expect(outcomesById(demo)).toEqual(

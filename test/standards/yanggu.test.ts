@@ -31,7 +31,7 @@ const thcCompliant = () => load('township-health-center', 'compliant.yaml');
 const tcmCompliant = () => load('tcm-featured-township', 'compliant.yaml');
 
 
-// The 15 requirements of yanggu/village-clinic, in the order of village-clinic.yaml:
+// The 16 requirements of yanggu/village-clinic, in the order of village-clinic.yaml:
 // the six haves of 二(三), then 三(一)3, 三(一)4 and 三(五)17.
 const VC_IDS = [
   'observation-exam-bed',
@@ -49,9 +49,11 @@ const VC_IDS = [
   'heating-cooling-equipment',
   'public-ownership',
   'six-s',
+  'nurse',
 ];
 // 鼓励 / 支持 / 可结合实际 / 原则上.
-const VC_ADVISORY = new Set(['encouraged-rooms', 'supported-rooms', 'optional-rooms', 'flush-toilet']);
+// The named examination devices are advisory: 根据功能定位配备, and the central clinic is only 鼓励配置血液分析仪.
+const VC_ADVISORY = new Set(['examination-equipment', 'encouraged-rooms', 'supported-rooms', 'optional-rooms', 'flush-toilet', 'nurse']);
 
 // The central clinic takes them over without optional-rooms (removed: its rooms are among the
 // supported rooms), with supported-rooms altered in place, and adds four of its own.
@@ -226,6 +228,15 @@ const VC_BREAKS: Record<string, ExpectedGap> = {
     zh: ['未落实：6S管理'],
     en: ['not in place: 6S management'],
   },
+  // 三(二)7 支持有条件的村卫生室配备护士 (advisory): no nurse.
+  nurse: {
+    fact: 'staff.nurses',
+    expected: 1,
+    actual: 0,
+    shortfall: 1,
+    zhIs: '护士0人，要求不少于1人，还差1人',
+    en: ['nurses 0 people', 'at least 1 person', '1 person short'],
+  },
 };
 
 const CVC_BREAKS: Record<string, ExpectedGap> = {
@@ -241,7 +252,7 @@ const CVC_BREAKS: Record<string, ExpectedGap> = {
   // 三(一)3 诊断室、治疗室、观察室、药房、康复室、健康教育和公共卫生室等分室设置: no rehabilitation room.
   'six-rooms': {
     fact: 'rooms',
-    expected: ['treatment-room', 'observation-room', 'pharmacy', 'rehabilitation-room', 'health-education-public-health-room'],
+    expected: ['treatment-room', 'observation-room', 'pharmacy', 'rehabilitation-room'],
     actual: without(CVC_ROOMS, 'rehabilitation-room'),
     missing: ['rehabilitation-room'],
     zh: ['缺少：康复室'],
@@ -381,7 +392,7 @@ describe('compliant fixtures', () => {
     expect(report.outcome).toBe('met');
     expect(report.applicable).toBe(true);
     expect(outcomesById(report)).toEqual(allMetExcept(VC_IDS));
-    expect(report.counts).toEqual(counts({ met: 15 }));
+    expect(report.counts).toEqual(counts({ met: 16 }));
     expect(report.facility).toEqual({ id: 'yanggu-qiji-hanzhuang', name: '七级镇韩庄村卫生室' });
     for (const r of report.requirements) expect(r.severity).toBe(VC_ADVISORY.has(r.requirement) ? 'advisory' : 'required');
   });
@@ -391,17 +402,17 @@ describe('compliant fixtures', () => {
     expect(report.applicable).toBe(false);
     expect(report.outcome).toBe('not-applicable');
     expect(report.requirements.map((r) => r.requirement)).toEqual(CVC_IDS);
-    expect(report.counts).toEqual(counts({ 'not-applicable': 18 }));
+    expect(report.counts).toEqual(counts({ 'not-applicable': 19 }));
   });
 
-  it('the central clinic meets every requirement of yanggu/central-village-clinic (14 inherited + 4 own)', async () => {
+  it('the central clinic meets every requirement of yanggu/central-village-clinic (15 inherited + 4 own)', async () => {
     const record = cvcCompliant();
     const report = await evaluate(record, CVC);
     expect(report.applicable).toBe(true);
     expect(report.requirements.map((r) => r.requirement)).toEqual(CVC_IDS);
     expect(report.outcome).toBe('met');
     expect(outcomesById(report)).toEqual(allMetExcept(CVC_IDS));
-    expect(report.counts).toEqual(counts({ met: 18 }));
+    expect(report.counts).toEqual(counts({ met: 19 }));
     for (const r of report.requirements) expect(r.severity).toBe(CVC_ADVISORY.has(r.requirement) ? 'advisory' : 'required');
     // Inherited requirements name the standard that declared them; the altered one names its alteration.
     expect(requirement(report, 'premises-area').source.standard).toBe(VC);
@@ -456,7 +467,7 @@ describe('compliant fixtures', () => {
 // ------------------------------------------------------------------ break fixtures
 
 describe('village clinic break fixtures (yanggu/village-clinic)', () => {
-  it('there is one break fixture per requirement, 15 in all', () => {
+  it('there is one break fixture per requirement, 16 in all', () => {
     const files = readdirSync(`${fixtureDir('village-clinic')}breaks`).sort();
     expect(files).toEqual(VC_IDS.map((id) => `${id}.yaml`).sort());
     expect(Object.keys(VC_BREAKS).sort()).toEqual([...VC_IDS].sort());
@@ -470,7 +481,7 @@ describe('village clinic break fixtures (yanggu/village-clinic)', () => {
       expect(record.servicePopulation).toBeLessThan(2000);
       const report = await evaluate(record, VC);
       expect(outcomesById(report)).toEqual(allMetExcept(VC_IDS, { [id]: 'gap' }));
-      expect(report.counts).toEqual(counts({ met: 14, gap: 1 }));
+      expect(report.counts).toEqual(counts({ met: 15, gap: 1 }));
       expect(report.outcome).toBe(advisory ? 'met' : 'gap');
       const gap = requirement(report, id);
       expect(gap.severity).toBe(advisory ? 'advisory' : 'required');
@@ -498,7 +509,7 @@ describe('central clinic break fixtures (yanggu/central-village-clinic)', () => 
       const report = await evaluate(record, CVC);
       expect(report.applicable).toBe(true);
       expect(outcomesById(report)).toEqual(allMetExcept(CVC_IDS, { [id]: 'gap' }));
-      expect(report.counts).toEqual(counts({ met: 17, gap: 1 }));
+      expect(report.counts).toEqual(counts({ met: 18, gap: 1 }));
       expect(report.outcome).toBe(advisory ? 'met' : 'gap');
       const gap = requirement(report, id);
       expect(gap.severity).toBe(advisory ? 'advisory' : 'required');
@@ -566,12 +577,12 @@ describe('central village clinic applicability (三(一)3 服务人口2000人以
     expect(under.applicable).toBe(false);
     expect(under.outcome).toBe('not-applicable');
     expect(outcomesById(under)).toEqual(Object.fromEntries(CVC_IDS.map((id) => [id, 'not-applicable'])));
-    expect(under.counts).toEqual(counts({ 'not-applicable': 18 }));
+    expect(under.counts).toEqual(counts({ 'not-applicable': 19 }));
 
     const at = await evaluate(patch(cvcCompliant(), (r) => void (r.servicePopulation = 2000)), CVC);
     expect(at.applicable).toBe(true);
     expect(at.outcome).toBe('met');
-    expect(at.counts).toEqual(counts({ met: 18 }));
+    expect(at.counts).toEqual(counts({ met: 19 }));
   });
 
   it('a village that is the township health center\'s seat: not applicable', async () => {
@@ -711,12 +722,17 @@ describe('readings of the source', () => {
     expect(requirement(await evaluate(bedOnly, VC), 'observation-exam-bed').outcome).toBe('met');
   });
 
-  it('有必要的检查设备: without the blood analyser it is a gap listing it; a plain ECG machine beside the remote one changes nothing', async () => {
+  it('检查设备 (根据功能定位配备): without the blood analyser it is an advisory gap listing it and the clinic still meets the standard; a plain ECG machine beside the remote one changes nothing', async () => {
     const noAnalyser = patch(vcCompliant(), (r) => void delete r.equipment!['hematology-analyzer']);
-    const gap = requirement(await evaluate(noAnalyser, VC), 'examination-equipment');
-    expect(gap.outcome).toBe('gap');
-    expect(gap.missing).toEqual(['hematology-analyzer']);
+    const report = await evaluate(noAnalyser, VC);
+    const gap = requirement(report, 'examination-equipment');
+    expect(gap).toMatchObject({ outcome: 'gap', severity: 'advisory', missing: ['hematology-analyzer'] });
     expect(gap.message.zh).toBe('缺少：血液分析仪');
+    expect(report.outcome).toBe('met');
+    // Neither named device: still only advisory — no ordinary clinic is held to more than the central one.
+    const neither = patch(noAnalyser, (r) => void delete r.equipment!['remote-ecg-machine']);
+    expect((await evaluate(neither, VC)).outcome).toBe('met');
+    expect((await evaluate(neither, CVC)).requirements.find((r) => r.requirement === 'examination-equipment')!.severity).toBe('advisory');
 
     const both = patch(vcCompliant(), (r) => void (r.equipment!['ecg-machine'] = 1));
     expect(requirement(await evaluate(both, VC), 'examination-equipment').outcome).toBe('met');
@@ -767,13 +783,26 @@ describe('readings of the source', () => {
     expect(report.requirements.some((r) => r.fact === 'management.integrated')).toBe(false);
   });
 
-  it('the central clinic: a public health room without health education is not the 健康教育和公共卫生室', async () => {
-    const record = patch(cvcCompliant(), (r) => {
+  it('the central clinic: a public health room without health education is not the 健康教育和公共卫生室; both rooms apart are', async () => {
+    const publicHealthOnly = patch(cvcCompliant(), (r) => {
       r.rooms = r.rooms!.map((room) => (room === 'health-education-public-health-room' ? 'public-health-room' : room));
     });
-    const gap = requirement(await evaluate(record, CVC), 'six-rooms');
+    const gap = requirement(await evaluate(publicHealthOnly, CVC), 'six-rooms');
     expect(gap.outcome).toBe('gap');
-    expect(gap.missing).toEqual(['health-education-public-health-room']);
+    // The failed any: neither the combined room nor the health education room beside the public health room.
+    expect(gap.missing).toEqual(['health-education-public-health-room', 'health-education-room']);
+    expect(gap.message.zh).toContain('健康教育和公共卫生室');
+    expect(gap.message.zh).toContain('健康教育室');
+
+    const apart = patch(cvcCompliant(), (r) => {
+      r.rooms = [...r.rooms!.filter((room) => room !== 'health-education-public-health-room'), 'health-education-room', 'public-health-room'];
+    });
+    expect(requirement(await evaluate(apart, CVC), 'six-rooms').outcome).toBe('met');
+
+    const educationOnly = patch(cvcCompliant(), (r) => {
+      r.rooms = r.rooms!.map((room) => (room === 'health-education-public-health-room' ? 'health-education-room' : room));
+    });
+    expect(requirement(await evaluate(educationOnly, CVC), 'six-rooms')).toMatchObject({ outcome: 'gap', missing: ['health-education-public-health-room', 'public-health-room'] });
   });
 
   it('the central clinic no longer reports the village clinic\'s optional rooms apart: a missing duty room is one advisory gap', async () => {
@@ -815,7 +844,7 @@ describe('missing data is unknown, never a gap', () => {
     expect(requirement(report, 'sanitary-toilet').unknownFacts).toEqual(['toilet.sanitary']);
     expect(requirement(report, 'flush-toilet').unknownFacts).toEqual(['toilet.flush']);
     expect(requirement(report, 'sanitary-toilet').message.en).toContain('toilet.sanitary');
-    expect(report.counts).toEqual(counts({ met: 13, unknown: 2 }));
+    expect(report.counts).toEqual(counts({ met: 14, unknown: 2 }));
     expect(report.outcome).toBe('unknown');
 
     const central = await evaluate(patch(cvcCompliant(), (r) => void delete r.toilet), CVC);
