@@ -1,0 +1,69 @@
+// Every limit on what the input readers accept, in one place. Each is checked before the work it
+// bounds: a file over a size limit is refused before it is parsed, a row over a per-row limit
+// becomes an error row and the rows after it are still read.
+import { SheetError } from '../batch/sheet.js';
+
+export const limits = {
+  /** Bytes of a file read whole: a YAML or JSON list of records, a record, rule or waiver file. */
+  wholeFileBytes: 64 * 1024 * 1024,
+  /** Characters of one NDJSON line; a longer line is an error row. */
+  lineChars: 1024 * 1024,
+  /** Characters of one CSV record (all its cells); a longer record is an error row. */
+  recordChars: 1024 * 1024,
+  /** Cells of one sheet row (CSV or xlsx); a row with more is an error row. */
+  cells: 2000,
+  /** Elements of any list in an NDJSON record; a record with a longer list is an error row. */
+  listLength: 10_000,
+  /** Nesting depth of an NDJSON record's objects and lists; deeper is an error row. */
+  depth: 32,
+  /** Characters of one header cell (a column name). */
+  headerCellChars: 200,
+  /** Bytes of an .xlsx file (compressed). */
+  xlsxBytes: 128 * 1024 * 1024,
+  /** Bytes of all the parts of an .xlsx workbook, uncompressed (checked in the zip's directory, then while inflating). */
+  xlsxUncompressedBytes: 256 * 1024 * 1024,
+  /** Parts (zip entries) of an .xlsx workbook. */
+  xlsxEntries: 10_000,
+  /** The highest row number of a worksheet (Excel's own limit). */
+  xlsxRows: 1_048_576,
+  /** Merged ranges in one worksheet. */
+  xlsxMergedRanges: 100_000,
+  /** Characters of a name (a column, a code, an id) echoed in a message or matched for "did you mean". */
+  nameChars: 80,
+  /** Depth of an `extends` chain of standards. */
+  extendsDepth: 32,
+} as const;
+
+export type LimitName = keyof typeof limits;
+
+/**
+ * An input refused because it is over a limit, cannot be decoded, or is not the format it says:
+ * its message in English, `zh` in Chinese. `code` marks it as the user's input at fault (exit 2).
+ */
+export class InputError extends SheetError {
+  override name = 'InputError';
+  readonly code: string;
+  constructor(
+    readonly en: string,
+    readonly zh: string,
+    code = 'INPUT_REFUSED',
+  ) {
+    super(en);
+    this.code = code;
+  }
+}
+
+/** A refusal for a limit exceeded, naming the limit. */
+export function overLimit(limit: LimitName, what: { en: string; zh: string }): InputError {
+  const value = limits[limit].toLocaleString('en');
+  return new InputError(
+    `${what.en}: over the limit ${limit} = ${value}`,
+    `${what.zh}：超过上限 ${limit} = ${value}`,
+    'INPUT_LIMIT',
+  );
+}
+
+/** A name cut to `limits.nameChars` characters, with an ellipsis when cut: for messages and suggestions. */
+export function clip(name: string, max: number = limits.nameChars): string {
+  return name.length <= max ? name : `${name.slice(0, max)}…`;
+}
