@@ -299,15 +299,20 @@ export async function readXlsx(input: Readable, name: string): Promise<XlsxInput
       const columns = sheetColumns(header);
       const counts = { emptyRows: 0 };
       async function* records(): AsyncGenerator<SheetRecord> {
+        // Empty rows are counted once a row with a value follows them: Excel keeps formatted
+        // rows below the data, and those are not skipped facilities.
         let previous = headerRow;
-        const typed = (r: RawRow) => {
-          // Rows between facilities with no cell at all are not in the XML; count them as empty too.
+        const after = function* () {
+          for (const f of first) if (f.row > headerRow) yield f;
+          yield* { [Symbol.iterator]: () => raw };
+        };
+        for (const r of after()) {
+          const record = rowRecord(r, header.length, columns, book);
+          if (!record.problem && !record.problems?.length && isBlank(record.cells)) continue;
           counts.emptyRows += r.row - previous - 1;
           previous = r.row;
-          return rowRecord(r, header.length, columns, book);
-        };
-        for (const r of first) if (r.row > headerRow) yield typed(r);
-        for (const r of raw) yield typed(r);
+          yield record;
+        }
       }
       return { header, worksheet: sheet.name, notes: found.notes, counts, rows: dataRows(records(), counts, headerRow, false) };
     } catch (error) {
