@@ -5,13 +5,13 @@ import { Worker } from 'node:worker_threads';
 import { loadRuleFiles } from '../files.js';
 import { bundledPrograms, bundledStandards } from '../standard/registry.js';
 import type { Standard } from '../standard/types.js';
-import { openInput, type BatchFormat, type InputInfo } from './input.js';
+import { openInput, type BatchFormat, type InputInfo } from '../input/open.js';
 import type { Program } from '../program/types.js';
 import type { Waiver } from '../waiver/schema.js';
 import { emptyTally, evaluateRows, mergeTally, today, type InputRow, type OutputRow, type RowContext, type Tally } from './rows.js';
 import { sheetColumns } from './sheet.js';
 
-export type { BatchFormat, InputInfo } from './input.js';
+export type { BatchFormat, InputInfo } from '../input/open.js';
 
 /**
  * Where a batch's rows come from: a stream in the format given, or the path of a file, whose
@@ -138,70 +138,141 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     return { ...tally, input: opened.info() };
   }
 
-  const pool = Array.from({ length: workers }, () => new Worker(workerUrl, { workerData: spec }));
+  const pool = new WorkerPool(workers, () => new Worker(workerUrl, { workerData: spec }), (rows) => evaluateRowByRow(rows, context));
   try {
-    await inOrder(pending, chunkSize, pool, async (done) => {
+    await pool.run(pending, chunkSize, async (done) => {
       mergeTally(tally, done.tally);
       await write(done.text);
       deliverRows(done.text);
       options.onProgress?.(tally.rows);
     });
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    await pool.close();
   }
   return { ...tally, input: opened.info() };
 }
 
-type ChunkDone = { text: string; tally: Tally };
+export type ChunkDone = { text: string; tally: Tally };
 
-/** Spreads chunks over the workers, at most two per worker in flight, and hands results back in order. */
-async function inOrder(
-  rows: AsyncIterable<InputRow>,
-  chunkSize: number,
-  pool: Worker[],
-  deliver: (done: ChunkDone) => Promise<void>,
-): Promise<void> {
-  const results = new Map<number, ChunkDone>();
-  const idle = [...pool];
-  let next = 0;
-  let sent = 0;
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  const signal = () => wake?.();
-  const waitForResult = () => new Promise<void>((resolve) => (wake = resolve));
+/** What the pool needs of a worker thread: a test passes its own. */
+export interface ChunkWorker {
+  postMessage(message: { id: number; rows: InputRow[] }): void;
+  on(event: 'message', listener: (message: { id: number } & ChunkDone) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  terminate(): Promise<number>;
+}
 
-  for (const worker of pool) {
-    worker.on('message', (message: { id: number } & ChunkDone) => {
-      results.set(message.id, message);
-      idle.push(worker);
-      signal();
+/**
+ * Evaluates rows one at a time, each on its own: a row that throws becomes an error row, and
+ * the others are evaluated. For the chunk of a worker that failed.
+ */
+export function evaluateRowByRow(rows: readonly InputRow[], context: RowContext): ChunkDone {
+  const tally = emptyTally();
+  let text = '';
+  for (const row of rows) {
+    let done: ChunkDone;
+    try {
+      done = evaluateRows([row], context);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      done = {
+        text: `${JSON.stringify({ row: row.row, error: `the row could not be evaluated (${message.slice(0, 200)}) / 该行无法评估` })}\n`,
+        tally: { ...emptyTally(), rows: 1, errors: 1 },
+      };
+    }
+    text += done.text;
+    mergeTally(tally, done.tally);
+  }
+  return { text, tally };
+}
+
+/**
+ * Worker threads evaluating chunks, at most two chunks per worker queued, results handed back
+ * in order. A worker that fails while evaluating a chunk (it ran out of memory, a row made it
+ * throw) loses no row: its chunk is evaluated again row by row on this thread by `retry`, where
+ * only the offending row becomes an error row, and a fresh worker takes its place. A worker that
+ * fails with no chunk (it could not start) stops the batch.
+ */
+export class WorkerPool {
+  private readonly results = new Map<number, ChunkDone>();
+  private readonly idle: ChunkWorker[] = [];
+  private readonly all = new Set<ChunkWorker>();
+  private readonly busy = new Map<ChunkWorker, { id: number; rows: InputRow[] }>();
+  private failure: Error | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    size: number,
+    private readonly start: () => ChunkWorker,
+    private readonly retry: (rows: InputRow[]) => ChunkDone,
+  ) {
+    for (let i = 0; i < size; i++) this.add();
+  }
+
+  private add(): void {
+    const worker = this.start();
+    this.all.add(worker);
+    this.idle.push(worker);
+    worker.on('message', (message) => {
+      this.busy.delete(worker);
+      this.results.set(message.id, message);
+      this.idle.push(worker);
+      this.signal();
     });
     worker.on('error', (error) => {
-      failure = error;
-      signal();
+      const chunk = this.busy.get(worker);
+      this.all.delete(worker);
+      this.busy.delete(worker);
+      const at = this.idle.indexOf(worker);
+      if (at !== -1) this.idle.splice(at, 1);
+      void worker.terminate();
+      if (!chunk) this.failure ??= error;
+      else {
+        this.results.set(chunk.id, this.retry(chunk.rows));
+        this.add();
+      }
+      this.signal();
     });
   }
 
-  const flush = async () => {
-    while (results.has(next)) {
-      const done = results.get(next)!;
-      results.delete(next++);
-      await deliver(done);
-    }
-  };
+  private signal(): void {
+    this.wake?.();
+  }
 
-  for await (const chunk of chunked(rows, chunkSize)) {
-    while (idle.length === 0 || sent - next >= pool.length * 2) {
-      if (failure) throw failure;
-      await waitForResult();
+  private waitForResult(): Promise<void> {
+    return new Promise<void>((resolve) => (this.wake = resolve));
+  }
+
+  async run(rows: AsyncIterable<InputRow>, chunkSize: number, deliver: (done: ChunkDone) => Promise<void>): Promise<void> {
+    let next = 0;
+    let sent = 0;
+    const flush = async () => {
+      while (this.results.has(next)) {
+        const done = this.results.get(next)!;
+        this.results.delete(next++);
+        await deliver(done);
+      }
+    };
+    for await (const chunk of chunked(rows, chunkSize)) {
+      while (this.idle.length === 0 || sent - next >= this.all.size * 2) {
+        if (this.failure) throw this.failure;
+        if (!this.results.has(next)) await this.waitForResult();
+        await flush();
+      }
+      const worker = this.idle.shift()!;
+      const message = { id: sent++, rows: chunk };
+      this.busy.set(worker, message);
+      worker.postMessage(message);
+    }
+    while (next < sent) {
+      if (this.failure) throw this.failure;
+      if (!this.results.has(next)) await this.waitForResult();
       await flush();
     }
-    idle.shift()!.postMessage({ id: sent++, rows: chunk });
   }
-  while (next < sent) {
-    if (failure) throw failure;
-    if (!results.has(next)) await waitForResult();
-    await flush();
+
+  async close(): Promise<void> {
+    await Promise.all([...this.all].map((w) => w.terminate()));
   }
 }
 

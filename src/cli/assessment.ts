@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { portfolioBuilder, type Portfolio } from '../batch/portfolio.js';
 import { today, type Tally } from '../batch/rows.js';
 import type { BatchSettings } from '../batch/run.js';
@@ -10,7 +9,7 @@ import type { Program } from '../program/types.js';
 import { bundledPrograms, bundledStandards } from '../standard/registry.js';
 import type { Standard } from '../standard/types.js';
 import type { Lang } from '../text.js';
-import { parseWaivers } from '../waiver/read.js';
+import { readWaiverFile } from '../waiver/read.js';
 import type { Waiver } from '../waiver/schema.js';
 import { oneOf, UsageError } from './usage.js';
 
@@ -69,7 +68,7 @@ export async function prepareAssessment(values: AssessmentValues, input: string)
     if (!program) throw new UsageError(`unknown programme "${id}"; known: ${[...programs.keys()].join(', ')}`);
     return program;
   });
-  const waivers: Waiver[] = values.waivers === undefined ? [] : parseWaivers(await readFile(values.waivers, 'utf8'), values.waivers, standards);
+  const waivers: Waiver[] = values.waivers === undefined ? [] : await readWaiverFile(values.waivers, standards);
 
   const builder = portfolioBuilder({ standards: standards.values(), programs: chosenPrograms, waivers, asOf, input });
   const settings: Partial<BatchSettings> = {

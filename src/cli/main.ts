@@ -9,7 +9,7 @@ import { batchReportOf, facilityOf, today, type OutputRow } from '../batch/rows.
 import { runBatch, type BatchResult } from '../batch/run.js';
 import { SheetError } from '../batch/sheet.js';
 import { assessmentArgs, prepareAssessment, summaryText } from './assessment.js';
-import { countLines, progressBar } from './progress.js';
+import { expectedRows, progressBar } from './progress.js';
 import { schemaCommand } from './schema.js';
 import { templateCommand } from './template.js';
 import { oneOf, UsageError } from './usage.js';
@@ -227,7 +227,7 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
 
   const assessment = await prepareAssessment(values, file);
   const output = values.output === undefined ? undefined : await openAtomically(values.output);
-  const progress = io.progress ? progressBar(io.stderr, /^(csv|ndjson)$/.test(format) ? await countLines(file) - (format === 'csv' ? 1 : 0) : undefined) : undefined;
+  const progress = io.progress ? progressBar(io.stderr, await expectedRows(file, format)) : undefined;
   let tally: BatchResult;
   try {
     tally = await runBatch({

@@ -13,7 +13,7 @@ export const limits = {
   /** Cells of one sheet row (CSV or xlsx); a row with more is an error row. */
   cells: 2000,
   /** Elements of any list in an NDJSON record; a record with a longer list is an error row. */
-  listLength: 10_000,
+  listLength: 1000,
   /** Nesting depth of an NDJSON record's objects and lists; deeper is an error row. */
   depth: 32,
   /** Characters of one header cell (a column name). */
@@ -66,4 +66,23 @@ export function overLimit(limit: LimitName, what: { en: string; zh: string }): I
 /** A name cut to `limits.nameChars` characters, with an ellipsis when cut: for messages and suggestions. */
 export function clip(name: string, max: number = limits.nameChars): string {
   return name.length <= max ? name : `${name.slice(0, max)}…`;
+}
+
+/**
+ * Why a parsed NDJSON record is over limits.listLength or limits.depth, or undefined. The walk
+ * stops at the first problem, so it is bounded by the line's size.
+ */
+export function shapeProblem(value: unknown, depth = 1): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (depth > limits.depth) return `the record nests deeper than ${limits.depth} levels (limit depth) / 记录嵌套超过 ${limits.depth} 层（上限 depth）`;
+  const items = Array.isArray(value) ? value : Object.values(value);
+  if (items.length > limits.listLength) {
+    const max = limits.listLength.toLocaleString('en');
+    return `a list or object in the record has ${items.length.toLocaleString('en')} entries, over ${max} (limit listLength) / 记录中的列表或对象有 ${items.length.toLocaleString('en')} 项，超过 ${max}（上限 listLength）`;
+  }
+  for (const item of items) {
+    const problem = shapeProblem(item, depth + 1);
+    if (problem) return problem;
+  }
+  return undefined;
 }

@@ -1,3 +1,4 @@
+import { limits } from '../input/limits.js';
 import { Diagnostic, formatPath, RuleFileError } from '../diagnostic.js';
 import { facts, type FactDefinition } from '../record/facts.js';
 import { vocabularies } from '../record/vocabulary.js';
@@ -181,6 +182,13 @@ function build(
     if (resolving.includes(data.extends)) {
       const cycle = [...resolving.slice(resolving.indexOf(data.extends)), data.extends].join(' → ');
       report(['extends'], `circular extends: ${cycle}`);
+      return undefined;
+    }
+    if (resolving.length > limits.extendsDepth) {
+      report(
+        ['extends'],
+        `the extends chain is longer than ${limits.extendsDepth} standards (limit extendsDepth): ${resolving.slice(0, 3).join(' → ')} → … / extends 链超过 ${limits.extendsDepth} 层（上限 extendsDepth）`,
+      );
       return undefined;
     }
     parent = standards.resolve(data.extends);

@@ -1,7 +1,9 @@
-import { parse } from 'csv-parse/sync';
 import { Diagnostic, DiagnosticError } from '../diagnostic.js';
 import type { Standard } from '../standard/types.js';
 import { closest } from '../standard/closest.js';
+import { csvTextRecords } from '../input/csv.js';
+import { readTextFile } from '../input/decode.js';
+import { clip } from '../input/limits.js';
 import { parseYamlSource, type YamlSource } from '../yaml-source.js';
 import { diagnosticsFromZod, parseOptions } from '../zod-diagnostics.js';
 import { WaiverFileSchema, WaiverSchema, type Waiver } from './schema.js';
@@ -45,6 +47,11 @@ export function parseWaivers(text: string, file: string, standards: ReadonlyMap<
   return waivers.map((w) => w.waiver);
 }
 
+/** Reads a waiver file (see parseWaivers) through the one input decoder, within limits.wholeFileBytes. */
+export async function readWaiverFile(path: string, standards: ReadonlyMap<string, Standard>): Promise<Waiver[]> {
+  return parseWaivers((await readTextFile(path)).text, path, standards);
+}
+
 type Located = { waiver: Waiver; locate: (key: keyof Waiver) => { line: number; column: number } | undefined };
 
 function fromYaml(text: string, file: string): { waivers: Located[]; diagnostics: Diagnostic[] } {
@@ -61,22 +68,20 @@ function fromYaml(text: string, file: string): { waivers: Located[]; diagnostics
 
 function fromCsv(text: string, file: string): { waivers: Located[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  let rows: string[][];
-  try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true });
-  } catch (error) {
-    const { lines } = error as { lines?: number };
-    return { waivers: [], diagnostics: [new Diagnostic(`not CSV: ${(error as Error).message}`, { file, line: lines })] };
-  }
-  const [header = [], ...body] = rows;
+  // The same CSV reader as a batch's: comma- or tab-separated, a cell may hold line breaks.
+  const records = csvTextRecords(text.replace(/^\uFEFF/, '')).filter((r) => r.problem || r.cells.some((cell) => cell.trim() !== ''));
+  const broken = records.filter((r) => r.problem);
+  if (broken.length > 0) return { waivers: [], diagnostics: broken.map((r) => new Diagnostic(`not CSV: ${r.problem}`, { file, line: r.row })) };
+  const [first, ...rest] = records;
+  const header = first?.cells ?? [];
+  const body = rest.map((r) => ({ line: r.row, cells: r.cells }));
   const fields = header.map((cell) => csvHeaders[cell.trim()] ?? csvHeaders[cell.trim().toLowerCase()]);
   header.forEach((cell, i) => {
-    if (!fields[i]) diagnostics.push(new Diagnostic(`unknown column "${cell}"; columns: facility, standard, requirement, justification, approver, expires (or 机构编码, 标准, 要求, 理由, 批准人, 有效期至)`, { file, line: 1, column: i + 1 }));
+    if (!fields[i]) diagnostics.push(new Diagnostic(`unknown column "${clip(cell)}"; columns: facility, standard, requirement, justification, approver, expires (or 机构编码, 标准, 要求, 理由, 批准人, 有效期至)`, { file, line: 1, column: i + 1 }));
   });
   if (diagnostics.length > 0) return { waivers: [], diagnostics };
   const waivers: Located[] = [];
-  body.forEach((cells, index) => {
-    const line = index + 2;
+  body.forEach(({ line, cells }) => {
     const data: Record<string, string> = {};
     fields.forEach((field, i) => {
       const cell = (cells[i] ?? '').trim();
@@ -101,16 +106,16 @@ function checkAgainst(waiver: Waiver, standards: ReadonlyMap<string, Standard>, 
     const standard = standards.get(waiver.standard);
     if (!standard) {
       const near = closest(waiver.standard, standards.keys());
-      return [at('standard', `unknown standard "${waiver.standard}"${near ? ` (did you mean "${near}"?)` : ''}`)];
+      return [at('standard', `unknown standard "${clip(waiver.standard)}"${near ? ` (did you mean "${near}"?)` : ''}`)];
     }
     if (!standard.requirements.some((r) => r.id === waiver.requirement)) {
       const near = closest(waiver.requirement, standard.requirements.map((r) => r.id));
-      return [at('requirement', `${waiver.standard} has no requirement "${waiver.requirement}"${near ? ` (did you mean "${near}"?)` : ''}`)];
+      return [at('requirement', `${clip(waiver.standard)} has no requirement "${clip(waiver.requirement)}"${near ? ` (did you mean "${near}"?)` : ''}`)];
     }
     return [];
   }
   const ids = new Set([...standards.values()].flatMap((s) => s.requirements.map((r) => r.id)));
   if (ids.has(waiver.requirement)) return [];
   const near = closest(waiver.requirement, ids);
-  return [at('requirement', `no standard has a requirement "${waiver.requirement}"${near ? ` (did you mean "${near}"?)` : ''}`)];
+  return [at('requirement', `no standard has a requirement "${clip(waiver.requirement)}"${near ? ` (did you mean "${near}"?)` : ''}`)];
 }
