@@ -1,7 +1,8 @@
 // The Node entry: everything in the core, plus files and streaming batches.
 export * from './index.js';
 export { loadRuleFiles, loadStandardFiles, readRecordFile, readRecordFileWithEncoding, ruleFilePaths } from './files.js';
-export { limits, InputError, type LimitName } from './input/limits.js';
+export { limits, type LimitName } from './input/limits.js';
+export { InputError } from './input/errors.js';
 export type { TextEncoding } from './input/decode.js';
 export { batchContext, runBatch, type BatchFormat, type BatchOptions, type BatchResult, type BatchSettings, type BatchSource, type InputInfo } from './batch/run.js';
 export { formatOf } from './batch/input.js';

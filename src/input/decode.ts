@@ -3,7 +3,8 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { InputError, limits, overLimit } from './limits.js';
+import { InputError, overLimit } from './errors.js';
+import { limits } from './limits.js';
 
 /** The encodings an input is read in. GBK is read as its superset GB18030. */
 export type TextEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';

@@ -1,7 +1,6 @@
 // Every limit on what the input readers accept, in one place. Each is checked before the work it
 // bounds: a file over a size limit is refused before it is parsed, a row over a per-row limit
 // becomes an error row and the rows after it are still read.
-import { SheetError } from '../batch/sheet.js';
 
 export const limits = {
   /** Bytes of a file read whole: a YAML or JSON list of records, a record, rule or waiver file. */
@@ -35,33 +34,6 @@ export const limits = {
 } as const;
 
 export type LimitName = keyof typeof limits;
-
-/**
- * An input refused because it is over a limit, cannot be decoded, or is not the format it says:
- * its message in English, `zh` in Chinese. `code` marks it as the user's input at fault (exit 2).
- */
-export class InputError extends SheetError {
-  override name = 'InputError';
-  readonly code: string;
-  constructor(
-    readonly en: string,
-    readonly zh: string,
-    code = 'INPUT_REFUSED',
-  ) {
-    super(en);
-    this.code = code;
-  }
-}
-
-/** A refusal for a limit exceeded, naming the limit. */
-export function overLimit(limit: LimitName, what: { en: string; zh: string }): InputError {
-  const value = limits[limit].toLocaleString('en');
-  return new InputError(
-    `${what.en}: over the limit ${limit} = ${value}`,
-    `${what.zh}：超过上限 ${limit} = ${value}`,
-    'INPUT_LIMIT',
-  );
-}
 
 /** A name cut to `limits.nameChars` characters, with an ellipsis when cut: for messages and suggestions. */
 export function clip(name: string, max: number = limits.nameChars): string {

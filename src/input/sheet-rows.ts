@@ -3,7 +3,8 @@
 import type { InputRow } from '../batch/rows.js';
 import { columnName, SheetError, type CellProblem } from '../batch/sheet.js';
 import { findHeader, headerSearchRows, type HeaderFound } from './header.js';
-import { clip, InputError, limits } from './limits.js';
+import { InputError } from './errors.js';
+import { clip, limits } from './limits.js';
 
 /** One record of a sheet: its cells, or why they cannot be read. */
 export interface SheetRecord {

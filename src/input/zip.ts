@@ -1,7 +1,8 @@
 // Reading the parts of a zip archive (an .xlsx workbook), bounded: the sizes the central
 // directory declares are checked before anything is inflated, and inflating stops at them.
 import { inflateRawSync } from 'node:zlib';
-import { InputError, limits, overLimit } from './limits.js';
+import { InputError, overLimit } from './errors.js';
+import { limits } from './limits.js';
 
 export interface ZipEntry {
   readonly name: string;

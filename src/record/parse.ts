@@ -1,3 +1,4 @@
+import { clip } from '../input/limits.js';
 import { Diagnostic, RecordError } from '../diagnostic.js';
 import { parseYamlSource, type YamlSource } from '../yaml-source.js';
 import { diagnosticsFromZod, parseOptions } from '../zod-diagnostics.js';
@@ -23,7 +24,7 @@ export function parseRecord(input: unknown, options: ParseRecordOptions = {}): F
     const where = options.file ? ` in ${options.file}` : '';
     throw new RecordError(
       `Invalid facility record${where}:`,
-      stray.map((code) => new Diagnostic(`unknown equipment code ${JSON.stringify(code)}`, { file: options.file, ...options.source?.locate(['equipment', code], true), path: `equipment.${code}` })),
+      stray.map((code) => new Diagnostic(`unknown equipment code ${JSON.stringify(clip(code))}`, { file: options.file, ...options.source?.locate(['equipment', code], true), path: `equipment.${code}` })),
     );
   }
   const where = options.file ? ` in ${options.file}` : '';

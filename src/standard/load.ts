@@ -1,4 +1,4 @@
-import { limits } from '../input/limits.js';
+import { clip, limits } from '../input/limits.js';
 import { Diagnostic, formatPath, RuleFileError } from '../diagnostic.js';
 import { facts, type FactDefinition } from '../record/facts.js';
 import { vocabularies } from '../record/vocabulary.js';
@@ -194,7 +194,7 @@ function build(
     parent = standards.resolve(data.extends);
     if (!parent) {
       // A parent that exists but failed to load has reported its own problems already.
-      if (!standards.exists(data.extends)) report(['extends'], `extends an unknown standard "${data.extends}"`);
+      if (!standards.exists(data.extends)) report(['extends'], `extends an unknown standard "${clip(data.extends)}"`);
       return undefined;
     }
     if (parent.facilityType !== data.facilityType) {
@@ -370,12 +370,12 @@ class ConditionChecker {
     const fact = facts.get(condition.fact);
     const operator = operators.get(condition.operator);
     if (!fact) {
-      this.report([...path, 'fact'], `unknown fact "${condition.fact}"${suggest(condition.fact, facts.keys())}`);
+      this.report([...path, 'fact'], `unknown fact "${clip(condition.fact)}"${suggest(condition.fact, facts.keys())}`);
     }
     if (!operator) {
       this.report(
         [...path, 'operator'],
-        `unknown operator "${condition.operator}"${symbolic[condition.operator] ? ` (did you mean "${symbolic[condition.operator]}"?)` : suggest(condition.operator, operators.keys())}; operators: ${[...operators.keys()].join(', ')}`,
+        `unknown operator "${clip(condition.operator)}"${symbolic[condition.operator] ? ` (did you mean "${symbolic[condition.operator]}"?)` : suggest(condition.operator, operators.keys())}; operators: ${[...operators.keys()].join(', ')}`,
       );
     }
     let value: unknown = condition.value;
@@ -388,7 +388,7 @@ class ConditionChecker {
         const known = Object.keys(this.parameters);
         this.report(
           [...valuePath, 'param'],
-          `unknown parameter "${name}"${suggest(name, known)}; ${known.length ? `parameters of this standard: ${known.join(', ')}` : 'this standard declares no parameters'}`,
+          `unknown parameter "${clip(name)}"${suggest(name, known)}; ${known.length ? `parameters of this standard: ${known.join(', ')}` : 'this standard declares no parameters'}`,
         );
         return { fact: condition.fact, operator: condition.operator, value: 0 };
       }
@@ -414,7 +414,7 @@ class ConditionChecker {
     if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'fact' in value) {
       const other = facts.get(String(value.fact));
       if (!other) {
-        this.report([...path, 'fact'], `unknown fact "${String(value.fact)}"${suggest(String(value.fact), facts.keys())}`);
+        this.report([...path, 'fact'], `unknown fact "${clip(String(value.fact))}"${suggest(String(value.fact), facts.keys())}`);
       } else if (operator.value !== 'scalar' || scalarKind(other) !== scalarKind(fact)) {
         this.report(path, `fact "${fact.name}" (${describeType(fact)}) cannot be compared with fact "${other.name}" (${describeType(other)}) by "${operator.name}"`);
       }
@@ -448,7 +448,7 @@ class ConditionChecker {
     if (fact.vocabulary && typeof value === 'string') {
       const codes = Object.keys(vocabularies[fact.vocabulary]);
       if (!codes.includes(value)) {
-        this.report(path, `unknown ${fact.vocabulary} code "${value}"${suggest(value, codes)}`);
+        this.report(path, `unknown ${fact.vocabulary} code "${clip(value)}"${suggest(value, codes)}`);
       }
     }
   }
