@@ -190,8 +190,7 @@ export class CsvSplitter {
     if (this.tail !== undefined) this.tail += text.slice(tailFrom);
     if (this.length + this.field.length > this.maxChars) {
       if (this.state === 'quoted' && this.tail !== undefined) return this.restart(this.tail, out);
-      this.problem = `the row is longer than ${this.maxChars.toLocaleString('en')} characters (limit recordChars)`;
-      this.discarding = true;
+      this.overflow();
     }
     if (this.discarding) {
       this.cells = [];
@@ -201,11 +200,17 @@ export class CsvSplitter {
     return undefined;
   }
 
+  private overflow(): void {
+    this.problem = `the row is longer than ${this.maxChars.toLocaleString('en')} characters (limit recordChars)`;
+    this.discarding = true;
+    this.cells = [];
+  }
+
   /** Ends the record a broken quote opened in as a problem; returns the text to read again. */
   private restart(tail: string, out: SheetRecord[]): string {
     const again = this.tailAfterCr && tail.startsWith('\n') ? tail.slice(1) : tail;
-    this.problem = `the quote that opens column ${columnName(this.quotedColumn)} is not closed`;
     this.addCell();
+    this.problem = `the quote that opens column ${columnName(this.quotedColumn)} is not closed`;
     this.state = 'start';
     this.emit(out);
     return again;
@@ -221,6 +226,7 @@ export class CsvSplitter {
     if (!this.discarding) {
       this.cells.push(this.field);
       this.length += this.field.length;
+      if (this.length > this.maxChars) this.overflow();
     }
     this.field = '';
   }
