@@ -2,6 +2,7 @@
 // error row, never a crash, a hang or unbounded memory. Big inputs are streamed from generators
 // or are real devices; nothing big is written to disk.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { createWriteStream, existsSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
 import { openInput } from '../src/batch/input.js';
 import { loadRules, RuleFileError, type RuleFileText } from '../src/index.js';
-import { runBatch, type BatchFormat, type OutputRow } from '../src/node.js';
+import { batchContext, runBatch, type BatchFormat, type InputRow, type OutputRow } from '../src/node.js';
+import { evaluateRows } from '../src/batch/rows.js';
+import { evaluateRowByRow, WorkerPool, type ChunkDone, type ChunkWorker } from '../src/batch/run.js';
 // @ts-expect-error: a script without types
 import { openpyxlParts, zip } from '../scripts/xlsx-fixtures.mjs';
 
@@ -260,6 +263,45 @@ describe('names in messages and suggestions', () => {
     expect(stderr).toContain(`has no requirement "${'x'.repeat(80)}…"`);
     expect(stderr.length).toBeLessThan(2000);
     expect(Date.now() - started).toBeLessThan(3000);
+  });
+});
+
+describe('a worker that fails', () => {
+  it('loses no row: its chunk is evaluated again row by row, only the offending row an error', async () => {
+    const context = await batchContext({ standards: [village], rules: [] });
+    /** A worker thread as the pool sees it; it dies on a chunk holding row 7, as one out of memory does. */
+    class DyingWorker extends EventEmitter implements ChunkWorker {
+      postMessage({ id, rows }: { id: number; rows: InputRow[] }): void {
+        setImmediate(() => {
+          if (rows.some((r) => r.row === 7)) this.emit('error', new Error('Worker terminated due to reaching memory limit: JS heap out of memory'));
+          else this.emit('message', { id, ...evaluateRows(rows, context) });
+        });
+      }
+      terminate = async () => 0;
+    }
+    let started = 0;
+    const pool = new WorkerPool(2, () => (started++, new DyingWorker()), (rows) => evaluateRowByRow(rows, context));
+    // Row 7 is a sheet row in an NDJSON batch: evaluating it throws here too.
+    const rows: InputRow[] = Array.from({ length: 20 }, (_, i) =>
+      i === 6 ? { row: 7, cells: ['x'] } : { row: i + 1, line: JSON.stringify({ ...clinic, id: `c${i + 1}` }) },
+    );
+    const out: OutputRow[] = [];
+    let total = 0;
+    await pool.run(
+      (async function* () {
+        yield* rows;
+      })(),
+      4,
+      async (done: ChunkDone) => {
+        total += done.tally.rows;
+        for (const line of done.text.split('\n')) if (line) out.push(JSON.parse(line) as OutputRow);
+      },
+    );
+    await pool.close();
+    expect(out.map((r) => r.row)).toEqual(rows.map((r) => r.row));
+    expect(out.filter((r) => 'error' in r)).toEqual([{ row: 7, error: expect.stringContaining('the row could not be evaluated') }]);
+    expect(total).toBe(20);
+    expect(started).toBe(3);
   });
 });
 

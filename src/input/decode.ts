@@ -118,7 +118,17 @@ export class TextDecoderSniffer {
       text = utf8.decode(bytes, { stream: !final });
     } catch {
       this.decide('gb18030');
-      return this.decode(bytes, !final);
+      try {
+        return this.decode(bytes, !final);
+      } catch (error) {
+        // Neither encoding reads the held bytes: name the first byte that is not UTF-8.
+        this.encoding = undefined;
+        throw new InputError(
+          `byte ${this.offset + firstInvalidUtf8(bytes)} is neither UTF-8 nor GBK (GB18030) text: the file is damaged, mixes encodings, or is not text; save it again as UTF-8`,
+          `第 ${this.offset + firstInvalidUtf8(bytes)} 字节既不是 UTF-8 也不是 GBK（GB18030）文本：文件已损坏、混用编码或不是文本；请另存为 UTF-8`,
+          'INPUT_ENCODING',
+        );
+      }
     }
     this.encoding = 'utf-8';
     this.decoder = utf8;
@@ -131,25 +141,19 @@ export class TextDecoderSniffer {
     try {
       text = this.decoder!.decode(bytes, { stream });
     } catch {
-      throw this.invalid();
+      throw this.invalid(this.encoding === 'utf-8' ? Math.max(0, firstInvalidUtf8(bytes)) : 0);
     }
     this.offset += bytes.length;
     return this.checked(text);
   }
 
-  private invalid(): InputError {
+  private invalid(within: number): InputError {
     const which = encodingNames[this.encoding!];
-    if (this.encoding === 'gb18030' && this.offset === 0) {
-      return new InputError(
-        'the file is neither UTF-8 nor GBK (GB18030) text: save it again as "CSV UTF-8" (or UTF-8 text)',
-        '文件既不是 UTF-8 也不是 GBK（GB18030）文本：请另存为“CSV UTF-8”（或 UTF-8 文本）',
-        'INPUT_ENCODING',
-      );
-    }
+    const at = this.offset + within;
     return new InputError(
-      `the bytes after byte ${this.offset} are not ${which}, though the text before them was read as ${which}: ` +
+      `the bytes after byte ${at} are not ${which}, though the text before them was read as ${which}: ` +
         'the file mixes encodings, or is not text; save it again as "CSV UTF-8"',
-      `第 ${this.offset} 字节之后的内容不是 ${which}，而前面的文本按 ${which} 读取：文件混用了编码或不是文本；请另存为“CSV UTF-8”`,
+      `第 ${at} 字节之后的内容不是 ${which}，而前面的文本按 ${which} 读取：文件混用了编码或不是文本；请另存为“CSV UTF-8”`,
       'INPUT_ENCODING',
     );
   }
@@ -165,6 +169,22 @@ export class TextDecoderSniffer {
     }
     return text;
   }
+}
+
+/** The offset of the first byte that does not begin or continue a valid UTF-8 sequence (bytes.length when all do, a cut sequence at the end included). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) {
+      if (i + k >= bytes.length) return bytes.length;
+      if ((bytes[i + k]! & 0xc0) !== 0x80) return i;
+    }
+    i += length;
+  }
+  return bytes.length;
 }
 
 /** The text of a stream decoded, as it comes. */
