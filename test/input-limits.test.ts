@@ -111,7 +111,7 @@ describe('devices, pipes and files over the size limit', () => {
     for (const argv of [['batch', path, '--standard', village], ['check', path]]) {
       const { code, stderr } = await cli(...argv);
       expect(code).toBe(2);
-      expect(stderr).toContain('over the limit wholeFileBytes = 67,108,864');
+      expect(stderr).toContain('over the limit wholeFileBytes = 16,777,216');
     }
   });
 

@@ -3,8 +3,10 @@
 // becomes an error row and the rows after it are still read.
 
 export const limits = {
-  /** Bytes of a file read whole: a YAML or JSON list of records, a record, rule or waiver file. */
-  wholeFileBytes: 64 * 1024 * 1024,
+  /** Bytes of a file read whole: a YAML or JSON list of records, a record, rule or waiver file (four bytes for each of yamlChars). */
+  wholeFileBytes: 16 * 1024 * 1024,
+  /** Characters of a YAML or JSON file, checked before it is parsed. */
+  yamlChars: 4_000_000,
   /** Characters of one NDJSON line; a longer line is an error row. */
   lineChars: 1024 * 1024,
   /** Characters of one CSV record (all its cells); a longer record is an error row. */
