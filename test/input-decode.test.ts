@@ -86,6 +86,13 @@ describe('sheets as Excel exports them', () => {
   });
 });
 
+describe('a workbook named .csv', () => {
+  it('is refused as a zip archive, not read as text', async () => {
+    const workbook = readFileSync('fixtures/batches/openpyxl-comments.xlsx');
+    await expect(batch(file('workbook.csv', workbook))).rejects.toThrow('the file is a zip archive (an .xlsx workbook?), not text');
+  });
+});
+
 describe('check, waiver and rule files through the same decoder', () => {
   const compliant = readFileSync('fixtures/changzhi/village-clinic/compliant.yaml', 'utf8');
 

@@ -128,12 +128,12 @@ describe('devices, pipes and files over the size limit', () => {
 });
 
 describe('CSV', () => {
-  it('reads past an unclosed quote at row 2 of 300 MB in bounded memory', async () => {
+  it('reads past an unclosed quote at row 2 of 160 MB in bounded memory', async () => {
     const line = `x,${'阳'.repeat(200)},62\n`;
     function* csv(): Generator<Buffer> {
       yield Buffer.from('机构编码,机构名称,药品品种（种）\n"y,石城镇恶岭村卫生室,40\n');
       const piece = Buffer.from(line.repeat(Math.ceil((1024 * 1024) / Buffer.byteLength(line))));
-      for (let sent = 0; sent < 300 * 1024 * 1024; sent += piece.length) yield piece;
+      for (let sent = 0; sent < 160 * 1024 * 1024; sent += piece.length) yield piece;
     }
     const opened = await openInput(Readable.from(csv()), 'csv');
     const before = heapMb();
@@ -145,8 +145,9 @@ describe('CSV', () => {
       if (++count % 20_000 === 0) peak = Math.max(peak, heapMb() - before);
     }
     expect(first).toMatchObject({ row: 2, problem: expect.stringContaining('the quote that opens column A is not closed') });
-    expect(count).toBeGreaterThan(400_000);
-    expect(peak).toBeLessThan(300);
+    expect(count).toBeGreaterThan(250_000);
+    // Held whole, the rest of the file after the open quote would be some 300 MB of heap.
+    expect(peak).toBeLessThan(100);
   }, 30_000);
 
   it('makes a row over limits.recordChars or limits.cells an error row, and reads the next', async () => {
@@ -185,7 +186,7 @@ describe('xlsx', () => {
   });
 
   it('refuses a part that inflates past the size declared for it, counting while inflating', async () => {
-    const zeros = Buffer.alloc(200 * 1024 * 1024, ' ');
+    const zeros = Buffer.alloc(20 * 1024 * 1024, ' ');
     const parts = openpyxlParts({ rows }).map((p: { name: string }) =>
       p.name === 'xl/sharedStrings.xml' ? { name: p.name, data: zeros, declare: 1000 } : p,
     );
@@ -274,6 +275,7 @@ describe('a worker that fails', () => {
       postMessage({ id, rows }: { id: number; rows: InputRow[] }): void {
         setImmediate(() => {
           if (rows.some((r) => r.row === 7)) this.emit('error', new Error('Worker terminated due to reaching memory limit: JS heap out of memory'));
+          else if (rows.some((r) => r.row === 14)) this.emit('exit', 1);
           else this.emit('message', { id, ...evaluateRows(rows, context) });
         });
       }
@@ -301,7 +303,8 @@ describe('a worker that fails', () => {
     expect(out.map((r) => r.row)).toEqual(rows.map((r) => r.row));
     expect(out.filter((r) => 'error' in r)).toEqual([{ row: 7, error: expect.stringContaining('the row could not be evaluated') }]);
     expect(total).toBe(20);
-    expect(started).toBe(3);
+    // Two workers, and one in place of each that was lost (row 7's, and row 14's that exited).
+    expect(started).toBe(4);
   });
 });
 
@@ -309,7 +312,7 @@ describe('the built batch command', () => {
   const built = existsSync('dist/cli.js');
   it('keeps every row when a worker meets a row over a limit (workers on)', () => {
     expect(built, 'run `npm run build` first').toBe(true);
-    const rooms = `[${'"room",'.repeat(5_000_000)}"room"]`;
+    const rooms = `[${'"room",'.repeat(200_000)}"room"]`;
     const lines = Array.from({ length: 50 }, (_, i) => JSON.stringify({ ...clinic, id: `c${i}` }));
     lines.splice(10, 0, JSON.stringify(clinic).replace(/}$/, `,"premises":{"rooms":${rooms}}}`));
     const input = file('workers.ndjson', `${lines.join('\n')}\n`);

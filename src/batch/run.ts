@@ -159,6 +159,7 @@ export interface ChunkWorker {
   postMessage(message: { id: number; rows: InputRow[] }): void;
   on(event: 'message', listener: (message: { id: number } & ChunkDone) => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'exit', listener: (code: number) => void): unknown;
   terminate(): Promise<number>;
 }
 
@@ -200,6 +201,7 @@ export class WorkerPool {
   private readonly busy = new Map<ChunkWorker, { id: number; rows: InputRow[] }>();
   private failure: Error | undefined;
   private wake: (() => void) | undefined;
+  private closing = false;
 
   constructor(
     size: number,
@@ -219,21 +221,27 @@ export class WorkerPool {
       this.idle.push(worker);
       this.signal();
     });
-    worker.on('error', (error) => {
-      const chunk = this.busy.get(worker);
-      this.all.delete(worker);
-      this.busy.delete(worker);
-      const at = this.idle.indexOf(worker);
-      if (at !== -1) this.idle.splice(at, 1);
-      void worker.terminate();
-      if (!chunk) this.failure ??= error;
-      else {
-        this.results.set(chunk.id, this.retry(chunk.rows));
-        this.add();
-      }
-      this.signal();
-    });
+    worker.on('error', (error) => this.lost(worker, error));
+    // A worker that ends without an error event (process.exit in a dependency) is lost all the same.
+    worker.on('exit', (code) => this.lost(worker, new Error(`a batch worker thread stopped (exit code ${code})`)));
   }
+
+  private lost(worker: ChunkWorker, error: Error): void {
+    if (this.closing || !this.all.has(worker)) return;
+    const chunk = this.busy.get(worker);
+    this.all.delete(worker);
+    this.busy.delete(worker);
+    const at = this.idle.indexOf(worker);
+    if (at !== -1) this.idle.splice(at, 1);
+    void worker.terminate();
+    if (!chunk) this.failure ??= error;
+    else {
+      this.results.set(chunk.id, this.retry(chunk.rows));
+      this.add();
+    }
+    this.signal();
+  }
+
 
   private signal(): void {
     this.wake?.();
@@ -272,6 +280,7 @@ export class WorkerPool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all([...this.all].map((w) => w.terminate()));
   }
 }

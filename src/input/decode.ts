@@ -60,6 +60,13 @@ export class TextDecoderSniffer {
       bytes = Buffer.concat([...this.held, bytes]);
       this.held = [];
       this.heldSize = 0;
+      if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03) {
+        throw new InputError(
+          'the file is a zip archive (an .xlsx workbook?), not text: name an Excel workbook .xlsx',
+          '文件是 zip 压缩包（.xlsx 工作簿？），不是文本：Excel 工作簿请以 .xlsx 为扩展名',
+          'INPUT_FORMAT',
+        );
+      }
       if (bytes[0] === 0xff && bytes[1] === 0xfe) this.decide('utf-16le');
       else if (bytes[0] === 0xfe && bytes[1] === 0xff) this.decide('utf-16be');
       else if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) this.decide('utf-8');
