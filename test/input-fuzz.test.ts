@@ -53,6 +53,8 @@ async function accountFor(bytes: Buffer, format: BatchFormat, pieces: number): P
   try {
     const result = await runBatch({ input, format, output, standards: ['changzhi/village-clinic'], chunkSize: 7 });
     const rows = out.split('\n').filter(Boolean).map((line) => JSON.parse(line) as OutputRow);
+    // Never silently wrong: a replacement character out means one was in.
+    if (out.includes('\uFFFD')) expect(bytes.includes(Buffer.from('\uFFFD'))).toBe(true);
     expect(rows).toHaveLength(result.rows);
     expect(result.evaluated + result.errors).toBe(result.rows);
     expect(rows.filter((r) => 'error' in r)).toHaveLength(result.errors);

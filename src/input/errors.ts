@@ -3,8 +3,9 @@ import { SheetError } from '../batch/sheet.js';
 import { limits, type LimitName } from './limits.js';
 
 /**
- * An input refused because it is over a limit, cannot be decoded, or is not the format it says:
- * its message in English, `zh` in Chinese. `code` marks it as the user's input at fault (exit 2).
+ * An input refused because it is over a limit, cannot be decoded, or is not the format it says.
+ * The message says it in English, then in Chinese; `en` and `zh` hold each alone for a caller
+ * that picks one. `code` marks it as the user's input at fault (exit 2, never 3).
  */
 export class InputError extends SheetError {
   override name = 'InputError';
@@ -14,7 +15,7 @@ export class InputError extends SheetError {
     readonly zh: string,
     code = 'INPUT_REFUSED',
   ) {
-    super(en);
+    super(`${en} / ${zh}`);
     this.code = code;
   }
 }

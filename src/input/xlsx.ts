@@ -113,14 +113,32 @@ interface Workbook {
   readonly date1904: boolean;
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 function openWorkbook(zip: Buffer): Workbook {
   const entries = zipEntries(zip);
   const part = (path: string): string | undefined => {
     const entry: ZipEntry | undefined = entries.get(path);
-    return entry && zipEntryBytes(zip, entry).toString('utf8');
+    if (!entry) return undefined;
+    try {
+      return utf8.decode(zipEntryBytes(zip, entry));
+    } catch (error) {
+      if (error instanceof SheetError) throw error;
+      throw new InputError(
+        `not an .xlsx workbook (the part ${entry.name} is not UTF-8 XML): save it from Excel or WPS again`,
+        `不是有效的 .xlsx 工作簿（部件 ${entry.name} 不是 UTF-8 XML）：请在 Excel 或 WPS 中重新保存`,
+        'INPUT_FORMAT',
+      );
+    }
   };
   const workbookXml = part('xl/workbook.xml');
-  if (workbookXml === undefined) throw new SheetError('not an .xlsx workbook (it has no xl/workbook.xml): save it from Excel or WPS as "Excel Workbook (*.xlsx)"');
+  if (workbookXml === undefined) {
+    throw new InputError(
+      'not an .xlsx workbook (it has no xl/workbook.xml): save it from Excel or WPS as "Excel Workbook (*.xlsx)"',
+      '不是 .xlsx 工作簿（缺少 xl/workbook.xml）：请在 Excel 或 WPS 中另存为“Excel 工作簿（*.xlsx）”',
+      'INPUT_FORMAT',
+    );
+  }
   const targets = new Map<string, { target: string; type: string }>();
   for (const { tag } of elements(part('xl/_rels/workbook.xml.rels') ?? '', 'Relationship')) {
     const a = attributes(tag);
@@ -179,7 +197,11 @@ function* sheetRows(xml: string): Generator<RawRow> {
       if (Number.isInteger(r) && r > limits.xlsxRows) {
         throw overLimit('xlsxRows', { en: `the worksheet has a row ${r}`, zh: `工作表有第 ${r} 行` });
       }
-      throw new SheetError(`not an .xlsx workbook (a worksheet's row numbers are out of order at row ${previous + 1}): save it from Excel or WPS again`);
+      throw new InputError(
+        `not an .xlsx workbook (a worksheet's row numbers are out of order after row ${previous}): save it from Excel or WPS again`,
+        `不是有效的 .xlsx 工作簿（工作表第 ${previous} 行之后的行号顺序错乱）：请在 Excel 或 WPS 中重新保存`,
+        'INPUT_FORMAT',
+      );
     }
     previous = r;
     const cells: RawCell[] = [];
