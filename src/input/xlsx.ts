@@ -41,30 +41,55 @@ export function unescapeXml(text: string): string {
 
 /** The texts of the `<t>` elements in an XML fragment, phonetic runs (`<rPh>`) left out. */
 function textOf(xml: string): string {
-  const plain = xml.includes('rPh') ? xml.replace(/<(\w+:)?rPh\b[\s\S]*?<\/(\w+:)?rPh>/g, '') : xml;
+  const phonetic = xml.includes('rPh') ? [...elements(xml, 'rPh')] : [];
   let text = '';
-  for (const m of plain.matchAll(/<(?:\w+:)?t(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?t>/g)) text += unescapeXml(m[1]!);
+  let p = 0;
+  for (const t of elements(xml, 't')) {
+    while (p < phonetic.length && phonetic[p]!.end <= t.start) p++;
+    if (p < phonetic.length && t.start >= phonetic[p]!.start) continue;
+    text += unescapeXml(t.body);
+  }
   return text;
 }
 
-/** Each element named `name` (with any namespace prefix): its start tag and its content. */
-function* elements(xml: string, name: string): Generator<{ tag: string; body: string }> {
+/** The content of the first element named `name` in a fragment, or undefined. */
+function firstBody(xml: string, name: string): string | undefined {
+  if (!xml.includes(name)) return undefined;
+  return elements(xml, name).next().value?.body;
+}
+
+/** A start tag longer than this is damage, not a workbook: attributes are never this long. */
+const maxTagChars = 64 * 1024;
+
+/**
+ * Each element named `name` (with any namespace prefix): its start tag, its content, and where
+ * it starts and ends. One pass, without backtracking: an element never closed runs to the end.
+ */
+function* elements(xml: string, name: string): Generator<{ tag: string; body: string; start: number; end: number }> {
   const open = new RegExp(`<(?:\\w+:)?${name}(?=[\\s/>])`, 'g');
+  const closeRe = new RegExp(`</(?:\\w+:)?${name}>`, 'g');
   for (let m = open.exec(xml); m; m = open.exec(xml)) {
     const tagEnd = xml.indexOf('>', m.index);
     if (tagEnd === -1) return;
+    if (tagEnd - m.index > maxTagChars) {
+      throw new InputError(
+        `not an .xlsx workbook (a <${name}> tag of over ${maxTagChars} characters): save it from Excel or WPS again`,
+        `不是有效的 .xlsx 工作簿（<${name}> 标签超过 ${maxTagChars} 个字符）：请在 Excel 或 WPS 中重新保存`,
+        'INPUT_FORMAT',
+      );
+    }
     const tag = xml.slice(m.index, tagEnd + 1);
     if (tag.endsWith('/>')) {
-      yield { tag, body: '' };
+      yield { tag, body: '', start: m.index, end: tagEnd + 1 };
       open.lastIndex = tagEnd + 1;
       continue;
     }
-    const closeRe = new RegExp(`</(?:\\w+:)?${name}>`, 'g');
     closeRe.lastIndex = tagEnd + 1;
     const close = closeRe.exec(xml);
     const bodyEnd = close ? close.index : xml.length;
-    yield { tag, body: xml.slice(tagEnd + 1, bodyEnd) };
-    open.lastIndex = close ? close.index + close[0].length : xml.length;
+    const end = close ? close.index + close[0].length : xml.length;
+    yield { tag, body: xml.slice(tagEnd + 1, bodyEnd), start: m.index, end };
+    open.lastIndex = end;
   }
 }
 
@@ -214,9 +239,9 @@ function* sheetRows(xml: string): Generator<RawRow> {
         tooWide = true;
         break;
       }
-      const v = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/.exec(cell.body)?.[1];
-      const f = /<(?:\w+:)?f(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?f>/.exec(cell.body)?.[1];
-      const is = /<(?:\w+:)?is>([\s\S]*?)<\/(?:\w+:)?is>/.exec(cell.body)?.[1];
+      const v = firstBody(cell.body, 'v');
+      const f = firstBody(cell.body, 'f');
+      const is = firstBody(cell.body, 'is');
       cells.push({
         column,
         type: a.get('t') ?? 'n',
