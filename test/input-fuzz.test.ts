@@ -80,7 +80,7 @@ describe('the batch readers fed mutated bytes', () => {
       }),
       settings,
     );
-  }, 60_000);
+  }, Math.max(60_000, runs * 40));
 
   it('NDJSON', async () => {
     const clinic = { id: 'c1', name: '西沟乡东庄村卫生室', type: 'village-clinic', region: { province: '山西省', city: '长治市', county: '平顺县' }, premises: { buildingArea: 86 } };
@@ -91,7 +91,7 @@ describe('the batch readers fed mutated bytes', () => {
       }),
       settings,
     );
-  }, 60_000);
+  }, Math.max(60_000, runs * 40));
 
   it('xlsx, its bytes and its parts mutated', async () => {
     const parts = openpyxlParts({ rows: pingshunRows }) as { name: string; data: string }[];
@@ -105,5 +105,5 @@ describe('the batch readers fed mutated bytes', () => {
       }),
       settings,
     );
-  }, 60_000);
+  }, Math.max(60_000, runs * 40));
 });
