@@ -64,7 +64,7 @@ const escape = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
  * relationship targets, shared strings, a cell comment as xl/comments/comment1.xml with its
  * VML drawing (xl/drawings/commentsDrawing1.vml) and the sheet's legacyDrawing.
  * `rows` are arrays of strings, numbers or booleans; `sheetExtra` is XML after sheetData
- * (merged cells); `comment` is put on A1.
+ * (merged cells); `comment` is put on A1 (null: no comment, and no comment or drawing parts).
  */
 export function openpyxlParts({ sheet = 'Sheet', rows, sheetExtra = '', comment = '县卫健局核对：编码按国家码填写' }) {
   const strings = [];
@@ -137,7 +137,8 @@ export function openpyxlParts({ sheet = 'Sheet', rows, sheetExtra = '', comment 
       name: 'docProps/core.xml',
       data: `${xml}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>openpyxl</dc:creator><dcterms:created xsi:type="dcterms:W3CDTF">2026-11-20T08:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2026-11-20T08:00:00Z</dcterms:modified></cp:coreProperties>`,
     },
-  ];
+  ].filter((part) => comment !== null || !/comments|drawings|_rels\/sheet1/.test(part.name))
+    .map((part) => (comment === null && part.name === 'xl/worksheets/sheet1.xml' ? { ...part, data: part.data.replace(/<legacyDrawing[^>]*\/>/, '') } : part));
 }
 
 /** The Pingshun clinics as a county office's openpyxl script exports them, with a comment on the header. */

@@ -178,7 +178,7 @@ describe('xlsx', () => {
   ];
 
   it('refuses a zip bomb from its central directory, before inflating anything', async () => {
-    const parts = openpyxlParts({ rows });
+    const parts = openpyxlParts({ rows, comment: null });
     const bomb = parts.map((p: { name: string }) => (p.name === 'xl/worksheets/sheet1.xml' ? { ...p, declare: 3_000_000_000 } : p));
     const before = heapMb();
     await expect(batch(file('bomb.xlsx', zip(bomb)))).rejects.toThrow('over the limit xlsxUncompressedBytes');
@@ -187,14 +187,14 @@ describe('xlsx', () => {
 
   it('refuses a part that inflates past the size declared for it, counting while inflating', async () => {
     const zeros = Buffer.alloc(20 * 1024 * 1024, ' ');
-    const parts = openpyxlParts({ rows }).map((p: { name: string }) =>
+    const parts = openpyxlParts({ rows, comment: null }).map((p: { name: string }) =>
       p.name === 'xl/sharedStrings.xml' ? { name: p.name, data: zeros, declare: 1000 } : p,
     );
     await expect(batch(file('liar.xlsx', zip(parts)))).rejects.toThrow('inflates past the size the workbook declares');
   });
 
   it('reads a 2 KB workbook with <mergeCell ref="A3:XFD1048576"/> at once', async () => {
-    const merged = zip(openpyxlParts({ rows, sheetExtra: '<mergeCells count="1"><mergeCell ref="A3:XFD1048576"/></mergeCells>' }));
+    const merged = zip(openpyxlParts({ rows, comment: null, sheetExtra: '<mergeCells count="1"><mergeCell ref="A3:XFD1048576"/></mergeCells>' }));
     const started = Date.now();
     const { rows: out } = await batch(file('merged.xlsx', merged));
     expect(out).toMatchObject([{ row: 2, facility: { id: 'a' } }]);
@@ -203,12 +203,12 @@ describe('xlsx', () => {
 
   it('refuses more than limits.xlsxMergedRanges merged ranges', async () => {
     const many = Array.from({ length: 100_001 }, (_, i) => `<mergeCell ref="A${i * 2 + 3}:B${i * 2 + 3}"/>`).join('');
-    const book = zip(openpyxlParts({ rows, sheetExtra: `<mergeCells count="100001">${many}</mergeCells>` }));
+    const book = zip(openpyxlParts({ rows, comment: null, sheetExtra: `<mergeCells count="100001">${many}</mergeCells>` }));
     await expect(batch(file('many-merged.xlsx', book))).rejects.toThrow('over the limit xlsxMergedRanges');
   });
 
   it('refuses a row numbered 2,000,000,000 at once', async () => {
-    const parts = openpyxlParts({ rows }).map((p: { name: string; data: string }) =>
+    const parts = openpyxlParts({ rows, comment: null }).map((p: { name: string; data: string }) =>
       p.name === 'xl/worksheets/sheet1.xml' ? { ...p, data: p.data.replace('<row r="2">', '<row r="2000000000">').replace(/r="([A-Z])2"/g, 'r="$12000000000"') } : p,
     );
     const started = Date.now();
@@ -219,7 +219,7 @@ describe('xlsx', () => {
   });
 
   it('makes a row with a cell past limits.cells columns an error row', async () => {
-    const parts = openpyxlParts({ rows }).map((p: { name: string; data: string }) =>
+    const parts = openpyxlParts({ rows, comment: null }).map((p: { name: string; data: string }) =>
       p.name === 'xl/worksheets/sheet1.xml' ? { ...p, data: p.data.replace('</row><row r="2">', '</row><row r="2"><c r="XFD2" t="n"><v>1</v></c>') } : p,
     );
     const { rows: out } = await batch(file('wide.xlsx', zip(parts)));
