@@ -3,8 +3,8 @@
 // read: values, shared and inline strings, cached formula results, error values, and the number
 // formats that make a number a date. Comments, drawings, styles beyond number formats are ignored.
 import type { Readable } from 'node:stream';
-import { columnName, SheetError, type CellProblem, type Column } from '../batch/sheet.js';
-import { sheetColumns } from '../batch/sheet.js';
+import type { InputRow } from '../batch/rows.js';
+import { columnName, SheetError, sheetColumns, type CellProblem, type Column } from '../batch/sheet.js';
 import { readBytes } from './decode.js';
 import { InputError, overLimit } from './errors.js';
 import { limits } from './limits.js';
@@ -315,7 +315,7 @@ function rowRecord(raw: RawRow, width: number, columns: readonly Column[] | unde
 
 export interface XlsxInput {
   readonly header: string[];
-  readonly rows: AsyncIterable<import('../batch/rows.js').InputRow>;
+  readonly rows: AsyncIterable<InputRow>;
   readonly worksheet: string;
   readonly notes: readonly HeaderNote[];
   readonly counts: { emptyRows: number };
