@@ -205,8 +205,7 @@ interface RawRow {
 /** The rows of a worksheet's XML, in order; refuses a row number past limits.xlsxRows or too many merged ranges. */
 function* sheetRows(xml: string): Generator<RawRow> {
   let merged = 0;
-  for (let at = xml.indexOf('<mergeCell'); at !== -1; at = xml.indexOf('<mergeCell', at + 10)) {
-    if (xml.startsWith('<mergeCells', at)) continue;
+  for (const _ of xml.matchAll(/<(?:\w+:)?mergeCell[\s/>]/g)) {
     if (++merged > limits.xlsxMergedRanges) {
       throw overLimit('xlsxMergedRanges', { en: 'the worksheet has too many merged ranges', zh: '工作表的合并单元格区域过多' });
     }
