@@ -4,27 +4,29 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 /**
  * A zip archive of the entries given, deflated. `declare` overrides the uncompressed size the
- * archive declares for an entry (to make a lying archive); `store` keeps an entry uncompressed.
+ * archive declares for an entry (to make a lying archive); `store` keeps an entry uncompressed;
+ * `deflated` gives an entry's compressed bytes, size and CRC as they are (see `repeatedDeflate`).
  */
 export function zip(entries) {
   const locals = [];
   const directory = [];
   let offset = 0;
-  for (const { name, data, declare, store } of entries) {
+  for (const { name, data, declare, store, deflated } of entries) {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
-    const packed = store ? bytes : deflateRawSync(bytes);
+    const packed = deflated ? deflated.bytes : store ? bytes : deflateRawSync(bytes);
     const nameBytes = Buffer.from(name);
-    const size = declare ?? bytes.length;
+    const size = declare ?? (deflated ? deflated.size : bytes.length);
+    const crc = deflated ? deflated.crc : crc32(bytes);
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
     header.writeUInt16LE(20, 4);
     header.writeUInt16LE(0x0800, 6);
     header.writeUInt16LE(store ? 0 : 8, 8);
-    header.writeUInt32LE(crc32(bytes), 14);
+    header.writeUInt32LE(crc, 14);
     header.writeUInt32LE(packed.length, 18);
     header.writeUInt32LE(size, 22);
     header.writeUInt16LE(nameBytes.length, 26);
@@ -35,7 +37,7 @@ export function zip(entries) {
     entry.writeUInt16LE(20, 6);
     entry.writeUInt16LE(0x0800, 8);
     entry.writeUInt16LE(store ? 0 : 8, 10);
-    entry.writeUInt32LE(crc32(bytes), 16);
+    entry.writeUInt32LE(crc, 16);
     entry.writeUInt32LE(packed.length, 20);
     entry.writeUInt32LE(size, 24);
     entry.writeUInt16LE(nameBytes.length, 28);
@@ -51,6 +53,17 @@ export function zip(entries) {
   end.writeUInt32LE(directoryBytes.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directoryBytes, end]);
+}
+
+/**
+ * `piece` repeated `times`, deflated without deflating it all: one block of it, flushed so it
+ * stands alone, repeated, then an empty final block. A zip bomb made in milliseconds.
+ */
+export function repeatedDeflate(piece, times) {
+  const block = deflateRawSync(piece, { finishFlush: constants.Z_FULL_FLUSH });
+  let crc = 0;
+  for (let i = 0; i < times; i++) crc = crc32(piece, crc);
+  return { bytes: Buffer.concat([...Array.from({ length: times }, () => block), Buffer.from([0x03, 0x00])]), size: piece.length * times, crc };
 }
 
 const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';

@@ -15,7 +15,7 @@ import { batchContext, runBatch, type BatchFormat, type InputRow, type OutputRow
 import { evaluateRows } from '../src/batch/rows.js';
 import { evaluateRowByRow, WorkerPool, type ChunkDone, type ChunkWorker } from '../src/batch/run.js';
 // @ts-expect-error: a script without types
-import { openpyxlParts, zip } from '../scripts/xlsx-fixtures.mjs';
+import { openpyxlParts, repeatedDeflate, zip } from '../scripts/xlsx-fixtures.mjs';
 
 const village = 'changzhi/village-clinic';
 const temp = mkdtempSync(join(tmpdir(), 'facility-standards-limits-'));
@@ -178,10 +178,10 @@ describe('xlsx', () => {
   ];
 
   it('refuses a zip bomb from its central directory, before inflating anything', async () => {
-    // 260 MB of spaces in the shared strings, deflated to a few hundred KB; the sizes are true.
+    // 300 MB of spaces as the worksheet, deflated to some 300 KB; the sizes declared are true.
     const parts = openpyxlParts({ rows, comment: null });
-    const padding = Buffer.alloc(260 * 1024 * 1024, ' ');
-    const bomb = parts.map((p: { name: string; data: string }) => (p.name === 'xl/sharedStrings.xml' ? { name: p.name, data: Buffer.concat([Buffer.from(p.data), padding]) } : p));
+    const deflated = repeatedDeflate(Buffer.alloc(1024 * 1024, ' '), 300);
+    const bomb = parts.map((p: { name: string }) => (p.name === 'xl/worksheets/sheet1.xml' ? { name: p.name, deflated } : p));
     const before = heapMb();
     const path = file('bomb.xlsx', zip(bomb));
     await expect(batch(path)).rejects.toThrow('over the limit xlsxUncompressedBytes');
