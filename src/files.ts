@@ -1,7 +1,8 @@
 // Reading records and rule files from disk (Node only).
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readTextFile, type TextEncoding } from './input/decode.js';
 import { parseRecordsText } from './record/parse.js';
 import type { FacilityRecord } from './record/schema.js';
 import { loadRules, type RuleSet } from './standard/load.js';
@@ -9,9 +10,19 @@ import { bundledStandards } from './standard/registry.js';
 import type { Standard } from './standard/types.js';
 
 
-/** Reads a YAML or JSON file holding one facility record or a list of them; throws RecordError with positions. */
+/**
+ * Reads a YAML or JSON file holding one facility record or a list of them, decoded as batch
+ * inputs are (UTF-8, GBK, UTF-16 with a BOM) within limits.wholeFileBytes; throws RecordError
+ * with positions, InputError for a file too large or not text.
+ */
 export async function readRecordFile(path: string): Promise<FacilityRecord[]> {
-  return parseRecordsText(await readFile(path, 'utf8'), path);
+  return parseRecordsText((await readTextFile(path)).text, path);
+}
+
+/** The same, with the encoding the file was read in, for a caller that says when it was not UTF-8. */
+export async function readRecordFileWithEncoding(path: string): Promise<{ records: FacilityRecord[]; encoding: TextEncoding }> {
+  const { text, encoding } = await readTextFile(path);
+  return { records: parseRecordsText(text, path), encoding };
 }
 
 /** The `.yaml` / `.yml` files among paths, looking into directories. */
@@ -45,7 +56,7 @@ export async function loadStandardFiles(paths: readonly string[]): Promise<Map<s
 /** Loads standards and ladders from files and directories; see loadStandardFiles. */
 export async function loadRuleFiles(paths: readonly string[]): Promise<RuleSet> {
   const files = await Promise.all(
-    (await ruleFilePaths(paths)).map(async (file) => ({ file, text: await readFile(file, 'utf8') })),
+    (await ruleFilePaths(paths)).map(async (file) => ({ file, text: (await readTextFile(file)).text })),
   );
   const given = new Set(files.map((f) => resolve(f.file)));
   const base = new Map([...bundledStandards()].filter(([, s]) => !given.has(resolve(packageRoot, s.file))));

@@ -1,3 +1,4 @@
+import { limits } from './input/limits.js';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { message } from './diagnostics/messages.js';
 import { Diagnostic } from './diagnostic.js';
@@ -22,7 +23,7 @@ export type YamlParseResult =
  * 1,000 records a second and about 100 times the text's size in memory; bulk data goes to
  * `batch` as NDJSON or CSV, streamed.
  */
-export const maxYamlLength = 4_000_000;
+export const maxYamlLength = limits.yamlChars;
 
 export function parseYamlSource(text: string, file: string): YamlParseResult {
   if (text.length > maxYamlLength) {

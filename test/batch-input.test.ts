@@ -47,8 +47,8 @@ async function cli(...argv: string[]) {
 
 describe('the format of a batch file', () => {
   it('is told by its name', () => {
-    expect(['a.xlsx', 'b.XLSX', 'c.csv', 'd.ndjson', 'e.jsonl', 'f.yaml', 'g.yml', 'h.json', 'i.xls', 'j.txt'].map(formatOf)).toEqual([
-      'xlsx', 'xlsx', 'csv', 'ndjson', 'ndjson', 'records', 'records', 'records', undefined, undefined,
+    expect(['a.xlsx', 'b.XLSX', 'c.csv', 'd.ndjson', 'e.jsonl', 'f.yaml', 'g.yml', 'h.json', 'i.xls', 'j.txt', 'k.tsv', 'l.et'].map(formatOf)).toEqual([
+      'xlsx', 'xlsx', 'csv', 'ndjson', 'ndjson', 'records', 'records', 'records', undefined, 'csv', 'csv', undefined,
     ]);
   });
 
@@ -188,9 +188,14 @@ describe('CSV encodings decided past the first 64 KB', () => {
     await expect(batch(chunks(bytes, 8192), 'csv', 1000)).rejects.toThrow(/not UTF-8, though the text before them was read as UTF-8: the file mixes encodings/);
   });
 
-  it('refuses UTF-16 ("Unicode text")', async () => {
-    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('id,name\r\n', 'utf16le')]);
-    await expect(batch(chunks(bytes, 1), 'csv')).rejects.toThrow('the file is UTF-16');
+  it('reads UTF-16 ("Unicode text"), tab-separated, as Excel exports it', async () => {
+    const text = 'id\tname\ttype\r\nc1\t西沟乡东庄村卫生室\tvillage-clinic\r\n';
+    for (const [bom, encoding] of [[[0xff, 0xfe], 'utf16le'], [[0xfe, 0xff], 'utf-16be']] as const) {
+      const body = encoding === 'utf16le' ? Buffer.from(text, 'utf16le') : Buffer.from(text, 'utf16le').swap16();
+      const { rows, result } = await batch(chunks(Buffer.concat([Buffer.from(bom), body]), 1), 'csv');
+      expect(rows).toMatchObject([{ row: 2, facility: { id: 'c1', name: '西沟乡东庄村卫生室' } }]);
+      expect(result.input.encoding).toBe(encoding === 'utf16le' ? 'utf-16le' : 'utf-16be');
+    }
   });
 });
 

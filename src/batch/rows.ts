@@ -15,6 +15,7 @@ import type { Waiver } from '../waiver/schema.js';
 import { selectStandards, standardsFor } from '../standard/registry.js';
 import type { Standard } from '../standard/types.js';
 import type { RowKey } from './duplicates.js';
+import { shapeProblem } from '../input/limits.js';
 import { recordFromRow, type CellProblem, type Column } from './sheet.js';
 
 /**
@@ -188,6 +189,8 @@ function evaluateRow(input: InputRow, context: RowContext, tally: Tally): Output
     } catch (error) {
       return fail(`not JSON: ${(error as Error).message}`);
     }
+    const over = shapeProblem(data);
+    if (over) return fail(over);
   } else {
     const { record, problems: found } = recordFromRow(input.cells, context.columns!);
     // Problems found reading the file (an xlsx error value) and reading the cells, in column order.

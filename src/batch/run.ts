@@ -7,7 +7,7 @@ import { loadRuleFiles } from '../files.js';
 import { knownRegions } from '../standard/region.js';
 import { bundledPrograms, bundledStandards } from '../standard/registry.js';
 import type { Standard } from '../standard/types.js';
-import { openInput, type BatchFormat, type InputInfo } from './input.js';
+import { openInput, type BatchFormat, type InputInfo } from '../input/open.js';
 import type { Program } from '../program/types.js';
 import type { Waiver } from '../waiver/schema.js';
 import { emptyTally, evaluateRows, mergeTally, today, type InputRow, type OutputRow, type RowContext, type RowDefaults, type Tally } from './rows.js';
@@ -15,7 +15,7 @@ import { sheetColumns } from './sheet.js';
 import { DuplicateIds, type DuplicateId } from './duplicates.js';
 import { SummaryRowFilter, type SummaryRow } from './summary-rows.js';
 
-export type { BatchFormat, InputInfo } from './input.js';
+export type { BatchFormat, InputInfo } from '../input/open.js';
 
 /**
  * Where a batch's rows come from: a stream in the format given, or the path of a file, whose
@@ -165,9 +165,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
     return finished();
   }
 
-  const pool = Array.from({ length: workers }, () => new Worker(workerUrl, { workerData: spec }));
+  const pool = new WorkerPool(workers, () => new Worker(workerUrl, { workerData: spec }), (rows) => evaluateRowByRow(rows, context));
   try {
-    await inOrder(pending, chunkSize, pool, async (done) => {
+    await pool.run(pending, chunkSize, async (done) => {
       mergeTally(tally, done.tally);
       const text = duplicates.mark(done.text, done.keys);
       await write(text);
@@ -175,12 +175,12 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       options.onProgress?.(tally.rows);
     });
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    await pool.close();
   }
   return finished();
 }
 
-type ChunkDone = ReturnType<typeof evaluateRows>;
+export type ChunkDone = ReturnType<typeof evaluateRows>;
 
 /**
  * The ids among `wanted` (the waivers' facilities) that several rows of the input share: read
@@ -212,54 +212,137 @@ async function* withoutSummaryRows(rows: AsyncIterable<InputRow>, filter: Summar
   }
 }
 
-/** Spreads chunks over the workers, at most two per worker in flight, and hands results back in order. */
-async function inOrder(
-  rows: AsyncIterable<InputRow>,
-  chunkSize: number,
-  pool: Worker[],
-  deliver: (done: ChunkDone) => Promise<void>,
-): Promise<void> {
-  const results = new Map<number, ChunkDone>();
-  const idle = [...pool];
-  let next = 0;
-  let sent = 0;
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  const signal = () => wake?.();
-  const waitForResult = () => new Promise<void>((resolve) => (wake = resolve));
+/** What the pool needs of a worker thread: a test passes its own. */
+export interface ChunkWorker {
+  postMessage(message: { id: number; rows: InputRow[] }): void;
+  on(event: 'message', listener: (message: { id: number } & ChunkDone) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'exit', listener: (code: number) => void): unknown;
+  terminate(): Promise<number>;
+}
 
-  for (const worker of pool) {
-    worker.on('message', (message: { id: number } & ChunkDone) => {
-      results.set(message.id, message);
-      idle.push(worker);
-      signal();
-    });
-    worker.on('error', (error) => {
-      failure = error;
-      signal();
-    });
+/**
+ * Evaluates rows one at a time, each on its own: a row that throws becomes an error row, and
+ * the others are evaluated. For the chunk of a worker that failed.
+ */
+export function evaluateRowByRow(rows: readonly InputRow[], context: RowContext): ChunkDone {
+  const tally = emptyTally();
+  let text = '';
+  const keys: ChunkDone['keys'] = [];
+  for (const row of rows) {
+    let done: ChunkDone;
+    try {
+      done = evaluateRows([row], context);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      done = {
+        text: `${JSON.stringify({ row: row.row, error: `the row could not be evaluated (${message.slice(0, 200)}) / 该行无法评估` })}\n`,
+        tally: { ...emptyTally(), rows: 1, errors: 1 },
+        keys: [{ row: row.row }],
+      };
+    }
+    text += done.text;
+    keys.push(...done.keys);
+    mergeTally(tally, done.tally);
+  }
+  return { text, tally, keys };
+}
+
+/**
+ * Worker threads evaluating chunks, at most two chunks per worker queued, results handed back
+ * in order. A worker that fails while evaluating a chunk (it ran out of memory, a row made it
+ * throw) loses no row: its chunk is evaluated again row by row on this thread by `retry`, where
+ * only the offending row becomes an error row, and a fresh worker takes its place. A worker that
+ * fails with no chunk (it could not start) stops the batch.
+ */
+export class WorkerPool {
+  private readonly results = new Map<number, ChunkDone>();
+  private readonly idle: ChunkWorker[] = [];
+  private readonly all = new Set<ChunkWorker>();
+  private readonly busy = new Map<ChunkWorker, { id: number; rows: InputRow[] }>();
+  private failure: Error | undefined;
+  private wake: (() => void) | undefined;
+  private closing = false;
+
+  constructor(
+    size: number,
+    private readonly start: () => ChunkWorker,
+    private readonly retry: (rows: InputRow[]) => ChunkDone,
+  ) {
+    for (let i = 0; i < size; i++) this.add();
   }
 
-  const flush = async () => {
-    while (results.has(next)) {
-      const done = results.get(next)!;
-      results.delete(next++);
-      await deliver(done);
-    }
-  };
+  private add(): void {
+    const worker = this.start();
+    this.all.add(worker);
+    this.idle.push(worker);
+    worker.on('message', (message) => {
+      this.busy.delete(worker);
+      this.results.set(message.id, message);
+      this.idle.push(worker);
+      this.signal();
+    });
+    worker.on('error', (error) => this.lost(worker, error));
+    // A worker that ends without an error event (process.exit in a dependency) is lost all the same.
+    worker.on('exit', (code) => this.lost(worker, new Error(`a batch worker thread stopped (exit code ${code})`)));
+  }
 
-  for await (const chunk of chunked(rows, chunkSize)) {
-    while (idle.length === 0 || sent - next >= pool.length * 2) {
-      if (failure) throw failure;
-      await waitForResult();
+  private lost(worker: ChunkWorker, error: Error): void {
+    if (this.closing || !this.all.has(worker)) return;
+    const chunk = this.busy.get(worker);
+    this.all.delete(worker);
+    this.busy.delete(worker);
+    const at = this.idle.indexOf(worker);
+    if (at !== -1) this.idle.splice(at, 1);
+    void worker.terminate();
+    if (!chunk) this.failure ??= error;
+    else {
+      this.results.set(chunk.id, this.retry(chunk.rows));
+      this.add();
+    }
+    this.signal();
+  }
+
+
+  private signal(): void {
+    this.wake?.();
+  }
+
+  private waitForResult(): Promise<void> {
+    return new Promise<void>((resolve) => (this.wake = resolve));
+  }
+
+  async run(rows: AsyncIterable<InputRow>, chunkSize: number, deliver: (done: ChunkDone) => Promise<void>): Promise<void> {
+    let next = 0;
+    let sent = 0;
+    const flush = async () => {
+      while (this.results.has(next)) {
+        const done = this.results.get(next)!;
+        this.results.delete(next++);
+        await deliver(done);
+      }
+    };
+    for await (const chunk of chunked(rows, chunkSize)) {
+      while (this.idle.length === 0 || sent - next >= this.all.size * 2) {
+        if (this.failure) throw this.failure;
+        if (!this.results.has(next)) await this.waitForResult();
+        await flush();
+      }
+      const worker = this.idle.shift()!;
+      const message = { id: sent++, rows: chunk };
+      this.busy.set(worker, message);
+      worker.postMessage(message);
+    }
+    while (next < sent) {
+      if (this.failure) throw this.failure;
+      if (!this.results.has(next)) await this.waitForResult();
       await flush();
     }
-    idle.shift()!.postMessage({ id: sent++, rows: chunk });
   }
-  while (next < sent) {
-    if (failure) throw failure;
-    if (!results.has(next)) await waitForResult();
-    await flush();
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all([...this.all].map((w) => w.terminate()));
   }
 }
 

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { calendarDateProblem } from '../calendar-date.js';
 import { portfolioBuilder, type BatchFindings, type Portfolio } from '../batch/portfolio.js';
 import { today, type Tally } from '../batch/rows.js';
@@ -13,7 +12,7 @@ import type { Program } from '../program/types.js';
 import { bundledPrograms, bundledStandards } from '../standard/registry.js';
 import type { Standard } from '../standard/types.js';
 import type { Lang } from '../text.js';
-import { parseWaivers } from '../waiver/read.js';
+import { readWaiverFile } from '../waiver/read.js';
 import type { Waiver } from '../waiver/schema.js';
 import { asFileError } from './failure.js';
 import { oneOf, UsageError } from './usage.js';
@@ -80,7 +79,7 @@ export async function prepareAssessment(values: AssessmentValues, input: string)
     }
     return program;
   });
-  const waivers: Waiver[] = values.waivers === undefined ? [] : parseWaivers(await readWaiverFile(values.waivers), values.waivers, standards);
+  const waivers: Waiver[] = values.waivers === undefined ? [] : await waiversFrom(values.waivers, standards);
 
   const builder = portfolioBuilder({ standards: standards.values(), programs: chosenPrograms, waivers, asOf, input, keepFacilities: format !== undefined });
   const settings: Partial<BatchSettings> = {
@@ -110,9 +109,9 @@ export async function prepareAssessment(values: AssessmentValues, input: string)
 }
 
 /** A waiver file's text; a folder or a missing file is said with its path. */
-async function readWaiverFile(path: string): Promise<string> {
+async function waiversFrom(path: string, standards: ReadonlyMap<string, Standard>): Promise<Waiver[]> {
   try {
-    return await readFile(path, 'utf8');
+    return await readWaiverFile(path, standards);
   } catch (error) {
     throw asFileError(error, 'read', path);
   }

@@ -9,11 +9,12 @@ import { portfolioBuilder } from '../batch/portfolio.js';
 import { batchReportOf, facilityOf, today, type OutputRow, type RowDefaults } from '../batch/rows.js';
 import { runBatch, type BatchResult } from '../batch/run.js';
 import { SheetError } from '../batch/sheet.js';
+import { InputError } from '../input/errors.js';
 import { assessmentArgs, prepareAssessment, summaryText } from './assessment.js';
 import { asFileError, fileErrorText, FileError, isFileSystemError } from './failure.js';
 import { commandFlags, commands, helpText, isCommand, nearestFlag, type Command } from './help.js';
 import { commitTogether, drainingStream, flushed, openOutput, type PendingOutput } from './output.js';
-import { countLines, progressBar } from './progress.js';
+import { expectedRows, progressBar } from './progress.js';
 import { schemaCommand } from './schema.js';
 import { templateCommand } from './template.js';
 import { oneOf, UsageError } from './usage.js';
@@ -144,6 +145,7 @@ function packageVersion(): string {
 /** What to tell the user about an error of theirs (bad input, a file that cannot be read or written); undefined for a fault here. */
 function failureText(error: unknown, command: string | undefined): LocalizedText | undefined {
   if (error instanceof UsageError || error instanceof FileError) return error.text;
+  if (error instanceof InputError) return { zh: error.zh, en: error.en };
   if (error instanceof DiagnosticError) return { zh: error.render('zh'), en: error.render('en') };
   if (isFileSystemError(error)) return fileErrorText(error, 'read');
   const code = (error as { code?: unknown } | undefined)?.code;
@@ -335,7 +337,7 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
   try {
     const output = values.output === undefined ? undefined : await openOutput(values.output, notice);
     if (output) outputs.push(output);
-    const progress = io.progress ? progressBar(io.stderr, !fromStdin && /^(csv|ndjson)$/.test(format) ? (await countLines(file)) - (format === 'csv' ? 1 : 0) : undefined) : undefined;
+    const progress = io.progress ? progressBar(io.stderr, fromStdin ? undefined : await expectedRows(file, format)) : undefined;
     let tally: BatchResult;
     try {
       const source = fromStdin ? { input: io.stdin ?? process.stdin, format } : { input: file, format };
@@ -352,6 +354,7 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
       running.catch(() => undefined); // a failed output ends the race first
       tally = await (output ? Promise.race([running, output.failed]) : running);
     } catch (error) {
+      if (error instanceof InputError) throw new UsageError({ zh: `${file}：${error.zh}`, en: `${file}: ${error.en}` });
       if (error instanceof SheetError) throw new UsageError(`${file}: ${error.message}`);
       if (error instanceof UnknownIdError) throw new UsageError(error.text);
       throw isFileSystemError(error) ? asFileError(error, 'read', fromStdin ? undefined : file) : error;

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 
 /**
  * A progress bar on one terminal line, redrawn at most ten times a second and erased when done:
@@ -32,8 +33,13 @@ export function progressBar(write: (text: string) => void, total: number | undef
   };
 }
 
-/** The number of lines in a file, counted as bytes stream by: the rows to expect in a CSV or NDJSON file. */
-export async function countLines(path: string): Promise<number> {
+/**
+ * The number of lines in a file, counted as bytes stream by: the rows to expect in a CSV or NDJSON
+ * file. Undefined for what is not a regular file (a pipe, a device): counting would drain it, or
+ * never end.
+ */
+export async function countLines(path: string): Promise<number | undefined> {
+  if (!(await stat(path)).isFile()) return undefined;
   let lines = 0;
   let last = 0x0a;
   for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
@@ -41,4 +47,11 @@ export async function countLines(path: string): Promise<number> {
     if (chunk.length > 0) last = chunk[chunk.length - 1]!;
   }
   return last === 0x0a ? lines : lines + 1;
+}
+
+/** The rows to expect in a batch input, when its lines can be counted: a CSV's header is not a row. */
+export async function expectedRows(path: string, format: string): Promise<number | undefined> {
+  if (format !== 'csv' && format !== 'ndjson') return undefined;
+  const lines = await countLines(path);
+  return lines === undefined ? undefined : lines - (format === 'csv' ? 1 : 0);
 }

@@ -100,6 +100,11 @@ export const catalogue = {
     zh: (v) => `extends 循环引用：${v.cycle}`,
     example: { cycle: 'a/x → a/y → a/x' },
   }),
+  'rule.extends-too-deep': entry<{ limit: number; start: string }>({
+    en: (v) => `the extends chain is longer than ${v.limit} standards (limit extendsDepth): ${v.start} → …`,
+    zh: (v) => `extends 继承链超过 ${v.limit} 层（上限 extendsDepth）：${v.start} → …`,
+    example: { limit: 32, start: 'a/x → a/y → a/z' },
+  }),
   'rule.unknown-extends': entry<{ id: string }>({
     en: (v) => `extends an unknown standard "${v.id}"`,
     zh: (v) => `extends 指向不存在的标准“${v.id}”`,

@@ -1,4 +1,5 @@
 import { message } from '../diagnostics/messages.js';
+import { clip } from '../input/limits.js';
 import { Diagnostic, RecordError } from '../diagnostic.js';
 import { parseYamlSource, type YamlSource } from '../yaml-source.js';
 import { diagnosticsFromZod, parseOptions } from '../zod-diagnostics.js';
@@ -23,7 +24,7 @@ export function parseRecord(input: unknown, options: ParseRecordOptions = {}): F
     if (stray.length === 0) return result.data;
     throw new RecordError(
       invalidRecord(options.file),
-      stray.map((code) => new Diagnostic(message('schema.unknown-equipment', { key: code }), { file: options.file, ...options.source?.locate(['equipment', code], true), path: `equipment.${code}` })),
+      stray.map((code) => new Diagnostic(message('schema.unknown-equipment', { key: clip(code) }), { file: options.file, ...options.source?.locate(['equipment', code], true), path: `equipment.${code}` })),
     );
   }
   throw new RecordError(invalidRecord(options.file), diagnosticsFromZod(result.error.issues, options));

@@ -1,9 +1,10 @@
+import { clip } from '../input/limits.js';
 import * as z from 'zod';
 import { codesOf } from './vocabulary.js';
 
 const codeSet = <const T extends [string, ...string[]]>(codes: T, what: string) =>
   z
-    .array(z.enum(codes, { error: (iss) => `unknown ${what} code ${JSON.stringify(iss.input)}` }))
+    .array(z.enum(codes, { error: (iss) => `unknown ${what} code ${JSON.stringify(clip(String(iss.input)))}` }))
     .refine((items) => new Set(items).size === items.length, { message: `each ${what} is listed once` });
 
 const area = z.number().nonnegative().describe('square metres');
@@ -148,7 +149,7 @@ const equipmentCodes = codesOf('equipment');
 
 /** Equipment code → working units. */
 const Equipment = z
-  .partialRecord(z.enum(equipmentCodes, { error: (iss) => `unknown equipment code ${JSON.stringify(iss.input)}` }), count)
+  .partialRecord(z.enum(equipmentCodes, { error: (iss) => `unknown equipment code ${JSON.stringify(clip(String(iss.input)))}` }), count)
   .describe('equipment code → working units');
 
 const recordShape = {

@@ -1,5 +1,9 @@
+import { limits } from '../input/limits.js';
+
 /** The known name closest to a misspelt one, if it is close enough to be what was meant. */
 export function closest(input: string, known: Iterable<string>): string | undefined {
+  // A name this long is no misspelling, and the distance to it would take time quadratic in its length.
+  if (input.length > limits.nameChars) return undefined;
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(input.length / 3)) + 1;
   for (const candidate of known) {

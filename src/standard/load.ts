@@ -1,3 +1,4 @@
+import { clip, limits } from '../input/limits.js';
 import { Diagnostic, formatPath, RuleFileError } from '../diagnostic.js';
 import { message, vocabularyLabel, type Message } from '../diagnostics/messages.js';
 import type { LocalizedText } from '../text.js';
@@ -213,10 +214,14 @@ function build(
       report(['extends'], message('rule.circular-extends', { cycle }));
       return undefined;
     }
+    if (resolving.length > limits.extendsDepth) {
+      report(['extends'], message('rule.extends-too-deep', { limit: limits.extendsDepth, start: resolving.slice(0, 3).join(' → ') }));
+      return undefined;
+    }
     parent = standards.resolve(data.extends);
     if (!parent) {
       // A parent that exists but failed to load has reported its own problems already.
-      if (!standards.exists(data.extends)) report(['extends'], message('rule.unknown-extends', { id: data.extends }));
+      if (!standards.exists(data.extends)) report(['extends'], message('rule.unknown-extends', { id: clip(data.extends) }));
       return undefined;
     }
     if (parent.facilityType !== data.facilityType) {
@@ -391,13 +396,13 @@ class ConditionChecker {
     const fact = facts.get(condition.fact);
     const operator = operators.get(condition.operator);
     if (!fact) {
-      this.report([...path, 'fact'], message('rule.unknown-fact', { fact: condition.fact, suggestion: closest(condition.fact, facts.keys()) }));
+      this.report([...path, 'fact'], message('rule.unknown-fact', { fact: clip(condition.fact), suggestion: closest(condition.fact, facts.keys()) }));
     }
     if (!operator) {
       this.report(
         [...path, 'operator'],
         message('rule.unknown-operator', {
-          operator: condition.operator,
+          operator: clip(condition.operator),
           suggestion: symbolic[condition.operator] ?? closest(condition.operator, operators.keys()),
           operators: [...operators.keys()],
         }),
@@ -411,7 +416,7 @@ class ConditionChecker {
       const parameter = Object.hasOwn(this.parameters, name) ? this.parameters[name] : undefined;
       if (!parameter) {
         const known = Object.keys(this.parameters);
-        this.report([...valuePath, 'param'], message('rule.unknown-parameter', { name, suggestion: closest(name, known), known }));
+        this.report([...valuePath, 'param'], message('rule.unknown-parameter', { name: clip(name), suggestion: closest(name, known), known }));
         return { fact: condition.fact, operator: condition.operator, value: 0 };
       }
       value = parameter.value;

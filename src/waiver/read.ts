@@ -1,8 +1,10 @@
-import { message, type Message } from '../diagnostics/messages.js';
-import { parse } from 'csv-parse/sync';
 import { Diagnostic, DiagnosticError } from '../diagnostic.js';
+import { message, type Message } from '../diagnostics/messages.js';
 import type { Standard } from '../standard/types.js';
 import { closest } from '../standard/closest.js';
+import { csvTextRecords } from '../input/csv.js';
+import { readTextFile } from '../input/decode.js';
+import { clip } from '../input/limits.js';
 import { parseYamlSource, type YamlSource } from '../yaml-source.js';
 import { diagnosticsFromZod, parseOptions } from '../zod-diagnostics.js';
 import { WaiverFileSchema, WaiverSchema, type Waiver } from './schema.js';
@@ -46,6 +48,11 @@ export function parseWaivers(text: string, file: string, standards: ReadonlyMap<
   return waivers.map((w) => w.waiver);
 }
 
+/** Reads a waiver file (see parseWaivers) through the one input decoder, within limits.wholeFileBytes. */
+export async function readWaiverFile(path: string, standards: ReadonlyMap<string, Standard>): Promise<Waiver[]> {
+  return parseWaivers((await readTextFile(path)).text, path, standards);
+}
+
 type Located = { waiver: Waiver; locate: (key: keyof Waiver) => { line: number; column: number } | undefined };
 
 function fromYaml(text: string, file: string): { waivers: Located[]; diagnostics: Diagnostic[] } {
@@ -62,22 +69,20 @@ function fromYaml(text: string, file: string): { waivers: Located[]; diagnostics
 
 function fromCsv(text: string, file: string): { waivers: Located[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  let rows: string[][];
-  try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true });
-  } catch (error) {
-    const { lines } = error as { lines?: number };
-    return { waivers: [], diagnostics: [new Diagnostic(message('waiver.not-csv', { detail: (error as Error).message }), { file, line: lines })] };
-  }
-  const [header = [], ...body] = rows;
+  // The same CSV reader as a batch's: comma- or tab-separated, a cell may hold line breaks.
+  const records = csvTextRecords(text.replace(/^\uFEFF/, '')).filter((r) => r.problem || r.cells.some((cell) => cell.trim() !== ''));
+  const broken = records.filter((r) => r.problem);
+  if (broken.length > 0) return { waivers: [], diagnostics: broken.map((r) => new Diagnostic(message('waiver.not-csv', { detail: r.problem! }), { file, line: r.row })) };
+  const [first, ...rest] = records;
+  const header = first?.cells ?? [];
+  const body = rest.map((r) => ({ line: r.row, cells: r.cells }));
   const fields = header.map((cell) => csvHeaders[cell.trim()] ?? csvHeaders[cell.trim().toLowerCase()]);
   header.forEach((cell, i) => {
-    if (!fields[i]) diagnostics.push(new Diagnostic(message('waiver.unknown-column', { column: cell }), { file, line: 1, column: i + 1 }));
+    if (!fields[i]) diagnostics.push(new Diagnostic(message('waiver.unknown-column', { column: clip(cell) }), { file, line: 1, column: i + 1 }));
   });
   if (diagnostics.length > 0) return { waivers: [], diagnostics };
   const waivers: Located[] = [];
-  body.forEach((cells, index) => {
-    const line = index + 2;
+  body.forEach(({ line, cells }) => {
     const data: Record<string, string> = {};
     fields.forEach((field, i) => {
       const cell = (cells[i] ?? '').trim();
@@ -101,15 +106,15 @@ function checkAgainst(waiver: Waiver, standards: ReadonlyMap<string, Standard>, 
   if (waiver.standard !== undefined) {
     const standard = standards.get(waiver.standard);
     if (!standard) {
-      return [at('standard', message('waiver.unknown-standard', { id: waiver.standard, suggestion: closest(waiver.standard, standards.keys()) }))];
+      return [at('standard', message('waiver.unknown-standard', { id: clip(waiver.standard), suggestion: closest(waiver.standard, standards.keys()) }))];
     }
     if (!standard.requirements.some((r) => r.id === waiver.requirement)) {
       const suggestion = closest(waiver.requirement, standard.requirements.map((r) => r.id));
-      return [at('requirement', message('waiver.no-such-requirement', { standard: waiver.standard, id: waiver.requirement, suggestion }))];
+      return [at('requirement', message('waiver.no-such-requirement', { standard: clip(waiver.standard), id: clip(waiver.requirement), suggestion }))];
     }
     return [];
   }
   const ids = new Set([...standards.values()].flatMap((s) => s.requirements.map((r) => r.id)));
   if (ids.has(waiver.requirement)) return [];
-  return [at('requirement', message('waiver.no-requirement-anywhere', { id: waiver.requirement, suggestion: closest(waiver.requirement, ids) }))];
+  return [at('requirement', message('waiver.no-requirement-anywhere', { id: clip(waiver.requirement), suggestion: closest(waiver.requirement, ids) }))];
 }
