@@ -9,6 +9,8 @@ import { parseRecord } from '../record/parse.js';
 import { parseYamlSource } from '../yaml-source.js';
 import type { InputRow } from './rows.js';
 import { columnName, sheetColumns, SheetError, type CellProblem, type Column } from './sheet.js';
+import { findHeader, headerSearchRows } from '../input/header.js';
+import type { SheetNote } from '../input/messages.js';
 
 /**
  * The formats a batch reads:
@@ -43,6 +45,8 @@ export interface InputInfo {
 /** An input opened for a batch: its header (sheets) and its rows, read as they are iterated. */
 export interface OpenedInput {
   readonly header?: readonly string[];
+  /** What was skipped or combined finding a sheet's header (title rows, a two-row header, worksheets without one). */
+  readonly headerNotes?: readonly SheetNote[];
   readonly rows: AsyncIterable<InputRow>;
   /** Complete once the rows have been read: a CSV's encoding may be decided late. */
   info(): InputInfo;
@@ -232,12 +236,21 @@ interface SheetRecord {
 const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() === '');
 
 /** The template's hint row: row 2, its first cell starting with 说明 or #. */
-export const isHintRow = (row: number, cells: readonly string[]) => row === 2 && /^\s*(说明|#)/.test(cells[0] ?? '');
+export const isHintRow = (row: number, cells: readonly string[], headerRow = 1) => row === headerRow + 1 && /^\s*(说明|#)/.test(cells[0] ?? '');
+
+/** The header among a sheet's first records (see findHeader): a record that cannot be read above it stops the sheet. */
+function headerAmong(records: readonly SheetRecord[]): { row: number; header: string[]; notes: readonly SheetNote[] } {
+  const found = findHeader(records.map((r) => r.cells));
+  const record = records[found.row - 1]!;
+  const broken = records.slice(0, found.row).find((r) => r.problem || r.problems?.length);
+  if (broken) headerOf({ ...broken, row: broken.row });
+  return { row: record.row, header: [...found.header], notes: found.notes };
+}
 
 /** A header without the empty cells Excel leaves after the last column. */
 function headerOf(record: SheetRecord): string[] {
-  if (record.problem) throw new SheetError(`row 1, the header, cannot be read: ${record.problem}`);
-  if (record.problems?.length) throw new SheetError(`row 1, the header, cannot be read: ${record.problems[0]!.column}: ${record.problems[0]!.message}`);
+  if (record.problem) throw new SheetError(`row ${record.row}, in the header, cannot be read: ${record.problem}`);
+  if (record.problems?.length) throw new SheetError(`row ${record.row}, in the header, cannot be read: ${record.problems[0]!.column}: ${record.problems[0]!.message}`);
   const cells = [...record.cells];
   while (cells.length > 0 && cells.at(-1)!.trim() === '') cells.pop();
   if (cells.length === 0) throw new SheetError('row 1 is empty: the first row must be the header, naming the column of each record field');
@@ -245,7 +258,7 @@ function headerOf(record: SheetRecord): string[] {
 }
 
 /** The data rows of a sheet as batch rows: empty rows and the hint row left out and counted. */
-async function* dataRows(records: AsyncIterable<SheetRecord>, counts: { emptyRows: number }): AsyncGenerator<InputRow> {
+async function* dataRows(records: AsyncIterable<SheetRecord>, counts: { emptyRows: number }, headerRow = 1): AsyncGenerator<InputRow> {
   for await (const record of records) {
     if (record.problem) {
       yield { row: record.row, problem: `cannot be read as CSV: ${record.problem}` };
@@ -255,7 +268,7 @@ async function* dataRows(records: AsyncIterable<SheetRecord>, counts: { emptyRow
       counts.emptyRows++;
       continue;
     }
-    if (isHintRow(record.row, record.cells)) continue;
+    if (isHintRow(record.row, record.cells, headerRow)) continue;
     yield record.problems?.length
       ? { row: record.row, cells: record.cells, problems: record.problems }
       : { row: record.row, cells: record.cells };
@@ -277,11 +290,17 @@ async function csvInput(input: Readable): Promise<OpenedInput> {
     yield* out;
   }
   const all = records();
-  const first = await all.next();
+  const top: SheetRecord[] = [];
+  for (let next = await all.next(); !next.done; next = top.length < headerSearchRows ? await all.next() : { done: true, value: undefined }) top.push(next.value);
   const counts = { emptyRows: 0 };
   const info = (): InputInfo => ({ format: 'csv', encoding: sniffer.encoding ?? 'utf-8', emptyRows: counts.emptyRows });
-  if (first.done) return { rows: (async function* () {})(), info };
-  return { header: headerOf(first.value), rows: dataRows(all, counts), info };
+  if (top.length === 0) return { rows: (async function* () {})(), info };
+  const found = headerAmong(top);
+  const rest = async function* () {
+    yield* top.slice(found.row);
+    yield* all;
+  };
+  return { header: found.header, headerNotes: found.notes, rows: dataRows(rest(), counts, found.row), info };
 }
 
 const QUOTE = 34;
@@ -529,42 +548,48 @@ async function xlsxInput(input: Readable): Promise<OpenedInput> {
   } catch (error) {
     throw new SheetError(`not an .xlsx workbook (${(error as Error).message}): save it from Excel or WPS as "Excel Workbook (*.xlsx)"`);
   }
-  // The first worksheet whose first row names record fields.
-  let chosen: { sheet: Worksheet; header: string[]; columns: Column[] } | undefined;
+  // The first worksheet with a header among its first rows.
+  let chosen: { sheet: Worksheet; header: string[]; row: number; columns: Column[] } | undefined;
   let firstError: SheetError | undefined;
+  const notes: SheetNote[] = [];
   for (const sheet of workbook.worksheets) {
-    const first = rowCells(sheet.getRow(1), 0, undefined);
-    if (isBlank(first.cells) && first.problems.length === 0) continue;
+    const top: SheetRecord[] = [];
+    for (let r = 1; r <= Math.min(headerSearchRows, sheet.rowCount); r++) top.push({ row: r, ...rowCells(sheet.getRow(r), 0, undefined) });
+    if (top.every((r) => isBlank(r.cells) && r.problems?.length === 0)) continue;
     try {
-      const header = headerOf({ row: 1, ...first });
-      chosen = { sheet, header, columns: sheetColumns(header) };
+      const found = headerAmong(top);
+      chosen = { sheet, header: found.header, row: found.row, columns: sheetColumns(found.header) };
+      notes.push(...found.notes);
       break;
     } catch (error) {
       if (!(error instanceof SheetError)) throw error;
-      firstError ??= new SheetError(`worksheet "${sheet.name}": ${error.message}`);
+      notes.push({ code: 'worksheet.no-header', zh: `工作表“${sheet.name}”中没有表头，已跳过`, en: `worksheet "${sheet.name}" has no header, skipped` });
+      firstError ??= new SheetError(error.zh === undefined ? `worksheet "${sheet.name}": ${error.message}` : { code: error.code!, zh: `工作表“${sheet.name}”：${error.zh}`, en: `worksheet "${sheet.name}": ${error.message}` });
     }
   }
   if (!chosen) throw firstError ?? new SheetError('no worksheet has a header row: the first row of the sheet must name the columns');
 
-  const { sheet, header, columns } = chosen;
+  const { sheet, header, columns, row: headerRow } = chosen;
   const records: SheetRecord[] = [];
   sheet.eachRow((row, number) => {
-    if (number === 1) return;
+    if (number <= headerRow) return;
     const { cells, problems } = rowCells(row, header.length, columns);
     records.push(problems.length > 0 ? { row: number, cells, problems } : { row: number, cells });
   });
   const counts = { emptyRows: 0 };
   // Rows between facilities with no value at all are not in `records`; count them as empty too.
-  const lastRow = records.at(-1)?.row ?? 1;
+  const lastRow = records.at(-1)?.row ?? headerRow;
   const withValues = new Set(records.map((r) => r.row));
-  for (let r = 2; r <= lastRow; r++) if (!withValues.has(r)) counts.emptyRows++;
+  for (let r = headerRow + 1; r <= lastRow; r++) if (!withValues.has(r)) counts.emptyRows++;
   return {
     header,
+    headerNotes: notes,
     rows: dataRows(
       (async function* () {
         yield* records;
       })(),
       counts,
+      headerRow,
     ),
     info: () => ({ format: 'xlsx', worksheet: sheet.name, emptyRows: counts.emptyRows }),
   };

@@ -9,7 +9,9 @@ import { openInput, type BatchFormat, type InputInfo } from './input.js';
 import type { Program } from '../program/types.js';
 import type { Waiver } from '../waiver/schema.js';
 import { emptyTally, evaluateRows, mergeTally, today, type InputRow, type OutputRow, type RowContext, type Tally } from './rows.js';
-import { sheetColumns } from './sheet.js';
+import { mapColumns, sheetColumns, type ColumnOptions } from './sheet.js';
+import type { ColumnMap } from '../input/column-map.js';
+import type { SheetNote } from '../input/messages.js';
 
 export type { BatchFormat, InputInfo } from './input.js';
 
@@ -27,6 +29,8 @@ export type BatchOptions = BatchSource & BatchSettings;
 /** What a batch did: its tally, and what was read (a CSV's encoding, an xlsx's worksheet). */
 export interface BatchResult extends Tally {
   readonly input: InputInfo;
+  /** How a sheet was read: rows skipped above its header, columns ignored, read by synonym or not known. */
+  readonly notes: readonly SheetNote[];
 }
 
 export interface BatchSettings {
@@ -52,6 +56,10 @@ export interface BatchSettings {
   readonly asOf?: string;
   /** Whether each report lists every requirement (`all`) or only those not met (`gaps`, the default). */
   readonly detail?: 'gaps' | 'all';
+  /** Refuse a sheet with any column that does not fill a record field, instead of ignoring it. */
+  readonly strictColumns?: boolean;
+  /** A county's headers, each with the field its column fills (see loadColumnMap). */
+  readonly columnMap?: ColumnMap;
 }
 
 /** What a worker needs to rebuild the batch's context on its own thread. */
@@ -59,6 +67,7 @@ interface ContextSpec {
   readonly standards: readonly string[];
   readonly rules: readonly string[];
   readonly header?: readonly string[];
+  readonly columnOptions?: ColumnOptions;
   readonly programs?: readonly string[];
   readonly waivers?: readonly Waiver[];
   readonly asOf?: string;
@@ -83,7 +92,7 @@ export async function batchContext(spec: ContextSpec): Promise<RowContext> {
   return {
     chosen: pick('standard', spec.standards, available),
     available: [...available.values()],
-    ...(spec.header && { columns: sheetColumns(spec.header) }),
+    ...(spec.header && { columns: sheetColumns(spec.header, spec.columnOptions) }),
     ...(spec.programs?.length && { programs: pick('programme', spec.programs, programs) }),
     ...(spec.waivers && { waivers: spec.waivers }),
     ...(spec.asOf !== undefined && { asOf: spec.asOf }),
@@ -104,7 +113,13 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const chunkSize = options.chunkSize ?? 1000;
   const opened = await openInput(options.input, options.format);
   const { header } = opened;
+  const columnOptions: ColumnOptions = {
+    ...(options.strictColumns && { strictColumns: true }),
+    ...(options.columnMap && { map: options.columnMap }),
+  };
+  const notes = [...(opened.headerNotes ?? []), ...(header ? mapColumns(header, columnOptions).notes : [])];
   const spec: ContextSpec = {
+    columnOptions,
     standards: options.standards ?? [],
     rules: options.rules ?? [],
     ...(header && { header }),
@@ -135,7 +150,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
       deliverRows(done.text);
       options.onProgress?.(tally.rows);
     }
-    return { ...tally, input: opened.info() };
+    return { ...tally, input: opened.info(), notes };
   }
 
   const pool = Array.from({ length: workers }, () => new Worker(workerUrl, { workerData: spec }));
@@ -149,7 +164,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   } finally {
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  return { ...tally, input: opened.info() };
+  return { ...tally, input: opened.info(), notes };
 }
 
 type ChunkDone = { text: string; tally: Tally };

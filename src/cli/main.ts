@@ -1,5 +1,5 @@
 import { createWriteStream, rmSync } from 'node:fs';
-import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
@@ -8,6 +8,8 @@ import { portfolioBuilder } from '../batch/portfolio.js';
 import { batchReportOf, facilityOf, today, type OutputRow } from '../batch/rows.js';
 import { runBatch, type BatchResult } from '../batch/run.js';
 import { SheetError } from '../batch/sheet.js';
+import { loadColumnMap } from '../input/column-map.js';
+import { sheetNotesText } from '../input/messages.js';
 import { assessmentArgs, prepareAssessment, summaryText } from './assessment.js';
 import { countLines, progressBar } from './progress.js';
 import { schemaCommand } from './schema.js';
@@ -57,6 +59,7 @@ Commands:
                           .yaml, .yml, .json (a list of records)
       --standard ID       Standards to apply (repeatable); default: by each record's type and region
       --rules PATH        Load rule files or directories too (repeatable)
+      --columns FILE      A column map (YAML, sheet header: record field) for headers not known
       --output FILE       Write there (complete or not at all); default: standard output
       --workers N         Worker threads; default: all cores for inputs over 4 MB, else none
       --program ID        Measure a programme's targets (repeatable): required, achieved, the gap,
@@ -210,6 +213,7 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
       rules: { type: 'string', multiple: true },
       output: { type: 'string' },
       workers: { type: 'string' },
+      columns: { type: 'string' },
       ...assessmentArgs,
     },
   });
@@ -226,6 +230,7 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
   if (!Number.isInteger(workers) || workers < 0) throw new UsageError(`--workers must be a whole number, not "${values.workers}"`);
 
   const assessment = await prepareAssessment(values, file);
+  const columnMap = values.columns === undefined ? undefined : loadColumnMap(await readFile(values.columns, 'utf8'), values.columns);
   const output = values.output === undefined ? undefined : await openAtomically(values.output);
   const progress = io.progress ? progressBar(io.stderr, /^(csv|ndjson)$/.test(format) ? await countLines(file) - (format === 'csv' ? 1 : 0) : undefined) : undefined;
   let tally: BatchResult;
@@ -237,13 +242,14 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
       standards: values.standard ?? [],
       rules: values.rules ?? [],
       workers,
+      ...(columnMap && { columnMap }),
       ...assessment.settings,
       ...(progress && { onProgress: progress.update }),
     });
   } catch (error) {
     progress?.done();
     await output?.abandon();
-    if (error instanceof SheetError) throw new UsageError(`${file}: ${error.message}`);
+    if (error instanceof SheetError) throw new UsageError(`${file}: ${error.text(assessment.lang)}`);
     if (error instanceof Error && /^unknown standard/.test(error.message)) throw new UsageError(error.message);
     throw error;
   }
@@ -254,6 +260,7 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
 
   if (tally.input.encoding === 'gb18030') io.stderr(`${file}: read as GBK (GB18030), not UTF-8\n`);
   if (tally.input.worksheet !== undefined) io.stderr(`${file}: worksheet "${tally.input.worksheet}"\n`);
+  io.stderr(sheetNotesText(tally.notes, assessment.lang, `${file}: `));
   if (tally.input.emptyRows > 0) io.stderr(`${file}: ${tally.input.emptyRows} empty row${tally.input.emptyRows === 1 ? '' : 's'} skipped\n`);
 
   io.stderr(summaryText(tally, portfolio, assessment.lang));

@@ -50,7 +50,7 @@ export const rooms = define({
   'infusion-observation-room': { zh: '输液室（观察室）', en: 'infusion room (observation room)', synonyms: ['输液室', '输液观察室'] },
   'duty-room': { zh: '值班室', en: 'duty room', synonyms: ['值班'] },
   'rehabilitation-room': { zh: '康复室', en: 'rehabilitation room', synonyms: ['康复'] },
-  'laboratory-room': { zh: '检查（检验）室', en: 'examination (laboratory) room', synonyms: ['检查室', '检验室', '化验室'] },
+  'laboratory-room': { zh: '检查（检验）室', en: 'examination (laboratory) room', synonyms: ['检查室', '检验室'] },
   'ecg-room': { zh: '心电图室', en: 'ECG room', synonyms: ['心电室'] },
   'tcm-corner': { zh: '中医阁', en: 'TCM corner', synonyms: ['中医角'] },
   'tcm-hall': { zh: '中医馆', en: 'TCM hall' },
