@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { templateColumns, templateCsv, templateXlsx, type TemplateLang } from '../batch/template.js';
+import { templateColumnMap, templateColumns, templateCsv, templateXlsx, type TemplateLang } from '../batch/template.js';
 import { loadRuleFiles } from '../files.js';
 import { bundledStandards } from '../standard/registry.js';
 import type { Standard } from '../standard/types.js';
@@ -21,6 +21,8 @@ facility per row and check them with: facility-standards batch FILE --standard I
   --output FILE       Where to write; default: standard output (csv only)
   --lang zh|en        Headers and hints in Chinese (default) or English
   --rules PATH        Load rule files or directories too (repeatable)
+  --columns FILE      Also write the column map the headers follow (YAML, header: record field),
+                      to edit when a county renames headers and give to batch --columns
 `;
 
 /** `facility-standards template`: writes a standard's data-collection sheet. */
@@ -34,6 +36,7 @@ export async function templateCommand(args: readonly string[], io: Io): Promise<
       output: { type: 'string' },
       lang: { type: 'string', default: 'zh' },
       rules: { type: 'string', multiple: true },
+      columns: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -67,6 +70,7 @@ export async function templateCommand(args: readonly string[], io: Io): Promise<
   } else {
     await writeFile(values.output!, await templateXlsx(standard, columns, { lang, file: values.output! }));
   }
+  if (values.columns) await writeFile(values.columns, templateColumnMap(columns, lang));
   if (values.output) io.stderr(`${values.output}: ${columns.length} columns for ${standard.id}@${standard.version}\n`);
   return exitCode.met;
 }
