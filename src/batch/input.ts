@@ -560,6 +560,13 @@ async function xlsxInput(input: Readable): Promise<OpenedInput> {
       const found = headerAmong(top);
       chosen = { sheet, header: found.header, row: found.row, columns: sheetColumns(found.header) };
       notes.push(...found.notes);
+      for (const later of workbook.worksheets.slice(workbook.worksheets.indexOf(sheet) + 1).filter((w) => w.actualRowCount > 0)) {
+        notes.push({
+          code: 'worksheet.not-read',
+          zh: `工作表“${later.name}”未读取：只读第一个有表头的工作表“${sheet.name}”`,
+          en: `worksheet "${later.name}" is not read: only the first worksheet with a header, "${sheet.name}", is`,
+        });
+      }
       break;
     } catch (error) {
       if (!(error instanceof SheetError)) throw error;

@@ -44,8 +44,9 @@ const totalWords = new Set(['合计', '总计', '小计', '共计', '总合计']
 /**
  * Builds a record from one row's cells; problems name the column. A cell past the header's last
  * column is a problem when it is not empty (in a CSV, often a comma inside a cell not quoted):
- * its value would otherwise be lost. So is a total row (合计) and a row whose cells fill no
- * field (a signature line under the table): neither is a facility.
+ * its value would otherwise be lost. So is a total row (合计), a row holding one text in every
+ * cell (a merged signature line under the table) and a row whose cells fill no field: none is a
+ * facility.
  */
 export function recordFromRow(
   cells: readonly string[],
@@ -61,6 +62,19 @@ export function recordFromRow(
     add(
       'row',
       new CellIssue('row.total', `这是合计行（“${total.trim()}”），不是一个机构：请删去该行`, `a total row ("${total.trim()}"), not a facility: delete the row`),
+    );
+    return { record, problems };
+  }
+
+  const texts = cells.map((cell) => cell.trim()).filter((cell) => cell !== '');
+  if (texts.length > 1 && texts.every((text) => text === texts[0])) {
+    add(
+      'row',
+      new CellIssue(
+        'row.merged',
+        `该行每格都是同一段文字（“${texts[0]}”，多为合并单元格），不是一个机构：请删去该行`,
+        `every cell of the row holds the same text ("${texts[0]}", most likely a merged cell), not a facility: delete the row`,
+      ),
     );
     return { record, problems };
   }
