@@ -209,12 +209,19 @@ describe('a CSV with broken rows', () => {
     expect(byRow.get(3)).toEqual({
       row: 3,
       error: 'cells that cannot be read',
-      problems: [{ where: '建筑面积（平方米）', message: '"八十" is not a number' }],
+      problems: [{ where: '建筑面积（平方米）', message: '"八十" is not a number', code: 'cell.not-number', zh: '“八十”不是数字：只填数字，可带单位 平方米、㎡、m²、m2、平米' }],
     });
     expect(byRow.get(4)).toEqual({
       row: 4,
       error: 'cells that cannot be read',
-      problems: [{ where: '功能用房', message: '"化验室" is not a rooms code or label; nearest to "化验室": 检查（检验）室' }],
+      problems: [
+        {
+          where: '功能用房',
+          message: '"化验室" is not a code or label of rooms; nearest to "化验室": 检查（检验）室',
+          code: 'cell.not-code',
+          zh: '“化验室”不是功能用房的代码或名称；“化验室”最接近：检查（检验）室',
+        },
+      ],
     });
     expect(byRow.get(6)).toEqual({ row: 6, error: 'cannot be read as CSV: text after the closing quote in column B' });
     expect(byRow.get(7)).toEqual({ row: 7, error: 'cannot be read as CSV: the quote that opens column B is not closed' });
@@ -225,6 +232,8 @@ describe('a CSV with broken rows', () => {
         {
           where: 'column J',
           message: '"新建" is past the last column of the header (I, "药品品种（种）"); the row has 10 cells, the header 9',
+          code: 'cell.past-header',
+          zh: '“新建”在表头最后一列（I列“药品品种（种）”）之后；该行有 10 格，表头 9 列',
         },
       ],
     });
@@ -343,7 +352,14 @@ describe('xlsx cells', () => {
       {
         row: 2,
         error: 'cells that cannot be read',
-        problems: [{ where: 'column D', message: '"备注" is past the last column of the header (B, "药品品种（种）"); the row has 4 cells, the header 2' }],
+        problems: [
+          {
+            where: 'column D',
+            message: '"备注" is past the last column of the header (B, "药品品种（种）"); the row has 4 cells, the header 2',
+            code: 'cell.past-header',
+            zh: '“备注”在表头最后一列（B列“药品品种（种）”）之后；该行有 4 格，表头 2 列',
+          },
+        ],
       },
     ]);
   });

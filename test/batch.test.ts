@@ -87,7 +87,7 @@ describe('CSV batches', () => {
       row: 3,
       error: 'cells that cannot be read',
       problems: [
-        { where: '服务人口', message: '"八百" is not a number' },
+        { where: '服务人口', message: '"八百" is not a number', code: 'cell.not-number', zh: '“八百”不是数字：只填数字，可带单位 人、名' },
       ],
     });
     // Full-width digits are digits; a zero count is no working unit.

@@ -86,7 +86,7 @@ export function recordFromRow(
       `column ${columnName(extra + 1)}`,
       new CellIssue(
         'cell.past-header',
-        `“${cells[extra]!.trim()}”在表头最后一列（${last}）之后；该行有 ${cells.length} 格，表头 ${columns.length} 列`,
+        `“${cells[extra]!.trim()}”在表头最后一列（${columnName(columns.length)}列“${columns.at(-1)?.header ?? ''}”）之后；该行有 ${cells.length} 格，表头 ${columns.length} 列`,
         `${JSON.stringify(cells[extra]!.trim())} is past the last column of the header (${last}); the row has ${cells.length} cells, the header ${columns.length}`,
       ),
     );
@@ -227,7 +227,7 @@ function badItems(items: readonly string[], vocabulary: VocabularyName): CellIss
   const name = vocabularyNames[vocabulary];
   const small = terms.length <= listedInFull;
   const nearest = (item: string) => nearestLabels(item, terms);
-  const what = items.length > 1 ? `are not ${vocabulary} codes or labels` : `is not a ${vocabulary} code or label`;
+  const what = items.length > 1 ? `are not codes or labels of ${name.en}` : `is not a code or label of ${name.en}`;
   let zh = `${listZh(items)}不是${name.zh}的代码或名称`;
   let en = `${listEn(items)} ${what}`;
   if (small) {
