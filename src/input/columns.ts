@@ -202,6 +202,10 @@ export function suggestColumns(header: string): string[] {
   if (key === '' || key.length > maxHeaderLength) return [];
   const slash = key.lastIndexOf('/');
   const probes = slash > 0 ? [key, key.slice(slash + 1)] : [key];
+  for (const probe of [...probes]) {
+    const bare = splitBracket(probe)?.bare;
+    if (bare) probes.push(bare);
+  }
   const scored = new Map<string, number>();
   for (const [name, { target }] of byKey) {
     for (const probe of probes) {
