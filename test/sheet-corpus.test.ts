@@ -135,7 +135,7 @@ describe('pingshun-2026.xlsx: a cover sheet, a title, who filled it in, a two-ro
     expect([5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 16].map(outcome)).toEqual(['unknown', 'unknown', 'gap', 'gap', 'gap', 'gap', 'gap', 'unknown', 'gap', 'unknown', 'unknown']);
     // Row 7's 80 m² meets "不低于80㎡"; it lacks a living area (its rooms are listed) and the insurance payment system.
     expect(gaps(7)).toEqual(['living-area', 'information-systems']);
-    expect(gaps(8)).toEqual(['collective-property', 'building-area', 'four-rooms', 'room-partitions', 'drugs', 'information-systems', 'tcm-techniques']);
+    expect(gaps(8)).toEqual(['collective-property', 'building-area', 'four-rooms', 'room-partitions', 'living-area', 'drugs', 'information-systems', 'tcm-techniques']);
     expect(gaps(11)).toEqual(['collective-property']);
   });
 
