@@ -40,6 +40,8 @@ export class CellIssue {
 }
 
 const totalWords = new Set(['合计', '总计', '小计', '共计', '总合计']);
+/** Longer cells are not compared with the total words: 合 计 with spaces is still short. */
+const longestTotalWord = 8;
 
 /**
  * Builds a record from one row's cells; problems name the column. A cell past the header's last
@@ -57,7 +59,7 @@ export function recordFromRow(
   const add = (column: string, problem: CellIssue) =>
     problems.push({ column, message: problem.en, code: problem.code, zh: problem.zh, ...(Object.keys(problem.values).length && { values: problem.values }) });
 
-  const total = cells.find((cell) => totalWords.has(cell.normalize('NFKC').replace(/\s+/g, '')));
+  const total = cells.find((cell) => cell.length <= longestTotalWord && totalWords.has(cell.normalize('NFKC').replace(/\s+/g, '')));
   if (total !== undefined) {
     add(
       'row',
@@ -151,8 +153,8 @@ function readCell(cell: string, column: Column): unknown {
 /** Digits, an optional decimal part, thousands by commas, and optionally the column's unit. */
 export function readNumber(cell: string, units: readonly string[]): number | CellIssue {
   let text = cell.normalize('NFKC').trim();
-  // Longest first: 次/周 before 次.
-  for (const unit of [...units].map((u) => u.normalize('NFKC')).sort((a, b) => b.length - a.length)) {
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  for (const unit of unitsToStrip(units)) {
     if (text.length > unit.length && text.toLowerCase().endsWith(unit.toLowerCase())) {
       text = text.slice(0, -unit.length).trimEnd();
       break;
@@ -163,6 +165,17 @@ export function readNumber(cell: string, units: readonly string[]): number | Cel
   const unitZh = units.length ? `，可带单位 ${units.join('、')}` : '';
   const unitEn = units.length ? `, optionally followed by ${units.join(', ')}` : '';
   return new CellIssue('cell.not-number', `“${cell}”不是数字：只填数字${unitZh}`, `${JSON.stringify(cell)} is not a number`, { value: cell, hint: `digits only${unitEn}` });
+}
+
+const stripping = new WeakMap<readonly string[], readonly string[]>();
+/** A column's units as a cell is compared with them: NFKC, longest first (次/周 before 次). */
+function unitsToStrip(units: readonly string[]): readonly string[] {
+  let found = stripping.get(units);
+  if (!found) {
+    found = units.map((u) => u.normalize('NFKC')).sort((a, b) => b.length - a.length);
+    stripping.set(units, found);
+  }
+  return found;
 }
 
 const yes = new Set(yesNoWords.yes.map((w) => w.normalize('NFKC').toLowerCase()));
