@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -252,5 +252,32 @@ describe('excel-ids.csv: 12-digit ids Excel turned into 1.40425E+11', () => {
     const { code, stdout } = await cli('batch', join(dir, 'excel-ids.csv'), '--standard', standard);
     expect(code).toBe(2);
     expect(JSON.parse(stdout.split('\n')[0]!).problems[0].zh).toMatch(/^“1\.40425E\+11”是科学计数法：机构编码的原始数字已丢失/);
+  });
+});
+
+describe('a column map, from template to batch', () => {
+  it('maps a county’s renamed headers once, and says where a map is wrong', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'column-map-'));
+    const map = join(work, 'map.yaml');
+    expect((await cli('template', '--standard', standard, '--output', join(work, 't.csv'), '--columns', map)).code).toBe(0);
+    const written = readFileSync(map, 'utf8');
+    expect(written).toContain('"建筑面积（平方米）": premises.buildingArea\n');
+    // The county renamed two headers in its copy, and its map with them.
+    writeFileSync(map, written.replace('"建筑面积（平方米）"', '"房子多大（㎡）"').replace('"药品品种（种）"', '"药有几种"'));
+    const sheet = join(work, 'county.csv');
+    writeFileSync(sheet, '机构名称,房子多大（㎡）,药有几种\n西沟乡东庄村卫生室,86㎡,64\n');
+    const without = await cli('batch', sheet, '--standard', standard);
+    expect(without.code).toBe(2);
+    expect(without.stderr).toContain('前20行中没有表头');
+    const mapped = await cli('batch', sheet, '--standard', standard, '--columns', map);
+    expect(mapped.code).toBe(1);
+    expect(mapped.stderr).toContain(`按列对照表（${map}）读取：“房子多大（㎡）”→建筑面积、“药有几种”→药品品种`);
+    const [row] = mapped.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(row.reports[0].gaps.map((g: { requirement: string }) => g.requirement)).not.toContain('building-area');
+
+    writeFileSync(map, '房子多大: premises.buildingAera\n');
+    const wrong = await cli('batch', sheet, '--standard', standard, '--columns', map);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain(`${map}:1:7: "premises.buildingAera" is not a record field; did you mean 建筑面积 (premises.buildingArea)?`);
   });
 });

@@ -11,6 +11,7 @@ import type { InputRow } from './rows.js';
 import { columnName, sheetColumns, SheetError, type CellProblem, type Column } from './sheet.js';
 import { findHeader, headerSearchRows } from '../input/header.js';
 import type { SheetNote } from '../input/messages.js';
+import type { ColumnMap } from '../input/column-map.js';
 
 /**
  * The formats a batch reads:
@@ -18,15 +19,17 @@ import type { SheetNote } from '../input/messages.js';
  *   not rows.
  * - `csv`: a header row, then one facility per row (`.csv`), in UTF-8 (with or without a BOM) or
  *   GBK/GB18030, what Excel on Chinese Windows writes when saving as "CSV".
- * - `xlsx`: an Excel or WPS workbook (`.xlsx`, `.xlsm`): the first worksheet whose first row is a
- *   header naming record fields, one facility per row.
+ * - `xlsx`: an Excel or WPS workbook (`.xlsx`, `.xlsm`): the first worksheet with a header naming
+ *   record fields, one facility per row.
  * - `records`: a YAML or JSON file (`.yaml`, `.yml`, `.json`) holding a list of records (or one
  *   record); each element is a row, numbered from 1.
  *
- * Sheet rows (CSV and xlsx) are numbered as the spreadsheet numbers them, the header being row 1.
- * A row whose cells are all empty is not a facility: it is skipped (and counted in
- * `InputInfo.emptyRows`), and the rows after it keep their numbers. A row 2 whose first cell
- * starts with `说明` or `#` is the template's hint row (see `templateCsv`) and is skipped too.
+ * Sheet rows (CSV and xlsx) are numbered as the spreadsheet numbers them. The header is found
+ * among the first rows (`findHeader`: title rows above it skipped, a two-row header combined,
+ * each said in `OpenedInput.headerNotes`); data rows follow it. A row whose cells are all empty
+ * is not a facility: it is skipped (and counted in `InputInfo.emptyRows`), and the rows after it
+ * keep their numbers. The row right under the header whose first cell starts with `说明` or `#`
+ * is the template's hint row (see `templateCsv`) and is skipped too.
  * Every other row becomes one output row, evaluated or with its problem.
  */
 export type BatchFormat = 'ndjson' | 'csv' | 'xlsx' | 'records';
@@ -69,7 +72,7 @@ export function unknownFormatMessage(path: string): string {
 }
 
 /** Opens a stream in a given format, or a file by its path (its format from its name unless given). */
-export async function openInput(input: Readable | string, format?: BatchFormat): Promise<OpenedInput> {
+export async function openInput(input: Readable | string, format?: BatchFormat, sheet: { readonly map?: ColumnMap } = {}): Promise<OpenedInput> {
   const name = typeof input === 'string' ? input : undefined;
   const chosen = format ?? (name === undefined ? undefined : formatOf(name));
   if (!chosen) throw new SheetError(name === undefined ? 'a batch read from a stream needs its format' : unknownFormatMessage(name));
@@ -78,9 +81,9 @@ export async function openInput(input: Readable | string, format?: BatchFormat):
     case 'ndjson':
       return { rows: ndjsonRows(stream), info: () => ({ format: 'ndjson', emptyRows: 0 }) };
     case 'csv':
-      return csvInput(stream);
+      return csvInput(stream, sheet.map);
     case 'xlsx':
-      return xlsxInput(stream);
+      return xlsxInput(stream, sheet.map);
     case 'records':
       return recordsInput(stream, name ?? 'input');
   }
@@ -239,8 +242,8 @@ const isBlank = (cells: readonly string[]) => cells.every((cell) => cell.trim() 
 export const isHintRow = (row: number, cells: readonly string[], headerRow = 1) => row === headerRow + 1 && /^\s*(说明|#)/.test(cells[0] ?? '');
 
 /** The header among a sheet's first records (see findHeader): a record that cannot be read above it stops the sheet. */
-function headerAmong(records: readonly SheetRecord[]): { row: number; header: string[]; notes: readonly SheetNote[] } {
-  const found = findHeader(records.map((r) => r.cells));
+function headerAmong(records: readonly SheetRecord[], map: ColumnMap | undefined): { row: number; header: string[]; notes: readonly SheetNote[] } {
+  const found = findHeader(records.map((r) => r.cells), map ? { map } : {});
   const record = records[found.row - 1]!;
   const broken = records.slice(0, found.row).find((r) => r.problem || r.problems?.length);
   if (broken) headerOf({ ...broken, row: broken.row });
@@ -275,7 +278,7 @@ async function* dataRows(records: AsyncIterable<SheetRecord>, counts: { emptyRow
   }
 }
 
-async function csvInput(input: Readable): Promise<OpenedInput> {
+async function csvInput(input: Readable, map: ColumnMap | undefined): Promise<OpenedInput> {
   const sniffer = new TextSniffer();
   async function* records(): AsyncGenerator<SheetRecord> {
     const splitter = new CsvSplitter();
@@ -295,7 +298,7 @@ async function csvInput(input: Readable): Promise<OpenedInput> {
   const counts = { emptyRows: 0 };
   const info = (): InputInfo => ({ format: 'csv', encoding: sniffer.encoding ?? 'utf-8', emptyRows: counts.emptyRows });
   if (top.length === 0) return { rows: (async function* () {})(), info };
-  const found = headerAmong(top);
+  const found = headerAmong(top, map);
   const rest = async function* () {
     yield* top.slice(found.row);
     yield* all;
@@ -540,7 +543,7 @@ function rowCells(row: Row, width: number, columns: readonly Column[] | undefine
   return { cells, problems };
 }
 
-async function xlsxInput(input: Readable): Promise<OpenedInput> {
+async function xlsxInput(input: Readable, map: ColumnMap | undefined): Promise<OpenedInput> {
   const ExcelJS = await loadExcelJs();
   const workbook: Workbook = new ExcelJS.Workbook();
   try {
@@ -557,8 +560,8 @@ async function xlsxInput(input: Readable): Promise<OpenedInput> {
     for (let r = 1; r <= Math.min(headerSearchRows, sheet.rowCount); r++) top.push({ row: r, ...rowCells(sheet.getRow(r), 0, undefined) });
     if (top.every((r) => isBlank(r.cells) && r.problems?.length === 0)) continue;
     try {
-      const found = headerAmong(top);
-      chosen = { sheet, header: found.header, row: found.row, columns: sheetColumns(found.header) };
+      const found = headerAmong(top, map);
+      chosen = { sheet, header: found.header, row: found.row, columns: sheetColumns(found.header, map ? { map } : {}) };
       notes.push(...found.notes);
       for (const later of workbook.worksheets.slice(workbook.worksheets.indexOf(sheet) + 1).filter((w) => w.actualRowCount > 0)) {
         notes.push({

@@ -111,7 +111,7 @@ export async function batchContext(spec: ContextSpec): Promise<RowContext> {
  */
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const chunkSize = options.chunkSize ?? 1000;
-  const opened = await openInput(options.input, options.format);
+  const opened = await openInput(options.input, options.format, options.columnMap ? { map: options.columnMap } : {});
   const { header } = opened;
   const columnOptions: ColumnOptions = {
     ...(options.strictColumns && { strictColumns: true }),

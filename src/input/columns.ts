@@ -154,8 +154,11 @@ export type HeaderMatch =
 /** A header key by itself: the map, the names, then without its bracketed end. */
 function matchKey(key: string, map: ColumnMap | undefined): HeaderMatch | undefined {
   const mapped = map?.entries.get(key);
-  if (mapped) return mapped.target ? { kind: 'field', target: mapped.target, via: 'map' } : { kind: 'ignored', via: 'map' };
   const named = byKey.get(key);
+  // A map entry that says what the name says already (a template's map) is not news.
+  if (mapped && !(named && mapped.target?.path === named.target.path)) {
+    return mapped.target ? { kind: 'field', target: mapped.target, via: 'map' } : { kind: 'ignored', via: 'map' };
+  }
   if (named) return { kind: 'field', target: named.target, via: named.synonym ? 'synonym' : 'name' };
   if (notData.has(key)) return { kind: 'ignored', via: 'not-data' };
   const split = splitBracket(key);
