@@ -42,6 +42,7 @@ export class CellIssue {
 const totalWords = new Set(['合计', '总计', '小计', '共计', '总合计']);
 /** Longer cells are not compared with the total words: 合 计 with spaces is still short. */
 const longestTotalWord = 8;
+const totalStart = /^\s*[合总小共]/u;
 
 /**
  * Builds a record from one row's cells; problems name the column. A cell past the header's last
@@ -59,7 +60,7 @@ export function recordFromRow(
   const add = (column: string, problem: CellIssue) =>
     problems.push({ column, message: problem.en, code: problem.code, zh: problem.zh, ...(Object.keys(problem.values).length && { values: problem.values }) });
 
-  const total = cells.find((cell) => cell.length <= longestTotalWord && totalWords.has(cell.normalize('NFKC').replace(/\s+/g, '')));
+  const total = cells.find((cell) => cell.length <= longestTotalWord && totalStart.test(cell) && totalWords.has(cell.normalize('NFKC').replace(/\s+/g, '')));
   if (total !== undefined) {
     add(
       'row',
@@ -68,14 +69,14 @@ export function recordFromRow(
     return { record, problems };
   }
 
-  const texts = cells.map((cell) => cell.trim()).filter((cell) => cell !== '');
-  if (texts.length > 1 && texts.every((text) => text === texts[0])) {
+  if (oneTextRepeated(cells)) {
+    const text = cells.find((cell) => cell.trim() !== '')!.trim();
     add(
       'row',
       new CellIssue(
         'row.merged',
-        `该行每格都是同一段文字（“${texts[0]}”，多为合并单元格），不是一个机构：请删去该行`,
-        `every cell of the row holds the same text ("${texts[0]}", most likely a merged cell), not a facility: delete the row`,
+        `该行每格都是同一段文字（“${text}”，多为合并单元格），不是一个机构：请删去该行`,
+        `every cell of the row holds the same text ("${text}", most likely a merged cell), not a facility: delete the row`,
       ),
     );
     return { record, problems };
@@ -116,6 +117,21 @@ export function recordFromRow(
     );
   }
   return { record, problems };
+}
+
+/** Whether the row's non-empty cells, two or more, all hold the same text. */
+function oneTextRepeated(cells: readonly string[]): boolean {
+  let first: string | undefined;
+  let count = 0;
+  for (const cell of cells) {
+    if (cell === '') continue;
+    const text = cell.trim();
+    if (text === '') continue;
+    if (first === undefined) first = text;
+    else if (text !== first) return false;
+    count++;
+  }
+  return count > 1;
 }
 
 const scientific = /^[+-]?\d+(\.\d+)?e[+-]?\d+$/i;
@@ -182,6 +198,8 @@ const yes = new Set(yesNoWords.yes.map((w) => w.normalize('NFKC').toLowerCase())
 const no = new Set(yesNoWords.no.map((w) => w.normalize('NFKC').toLowerCase()));
 
 export function readYesNo(cell: string): boolean | CellIssue {
+  if (yes.has(cell)) return true;
+  if (no.has(cell)) return false;
   const text = cell.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
   if (yes.has(text)) return true;
   if (no.has(text)) return false;
@@ -210,7 +228,8 @@ function indexOf(vocabulary: VocabularyName): Map<string, string> {
 }
 
 export function codeOf(item: string, vocabulary: VocabularyName): string | undefined {
-  return indexOf(vocabulary).get(itemKey(item));
+  const index = indexOf(vocabulary);
+  return index.get(item) ?? index.get(itemKey(item));
 }
 
 /** Separators of a list cell, after NFKC: 、，,;；/ and whitespace. */
