@@ -70,7 +70,7 @@ describe('the compiled path and json-rules-engine agree', () => {
     for (const file of fixtures) {
       for (const record of parseRecordsText(readFileSync(file, 'utf8'), file)) await expectSameReports(record);
     }
-  });
+  }, 30_000);
 
   it('on random records', async () => {
     await fc.assert(
