@@ -208,7 +208,8 @@ async function inOrder(
   for await (const chunk of chunked(rows, chunkSize)) {
     while (idle.length === 0 || sent - next >= pool.length * 2) {
       if (failure) throw failure;
-      await waitForResult();
+      // Results that came in while the next chunk was read are flushed, not waited for again.
+      if (!results.has(next)) await waitForResult();
       await flush();
     }
     idle.shift()!.postMessage({ id: sent++, rows: chunk });
