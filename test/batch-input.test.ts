@@ -73,7 +73,9 @@ describe('the format of a batch file', () => {
  *   health management, staff qualifications not displayed: 14 gaps, privacy, name and board met;
  * - row 5, 南坡村卫生所 in 青羊镇南坡村: water not filled in (utilities unknown), no living area,
  *   no equipment column filled (unknown), named otherwise than 青羊镇南坡村卫生室;
- * - row 6: 80㎡ in the area column and 公卫室, not a room label.
+ * - row 6, 北耽车乡实会村卫生室: 80㎡ in the area column (a number in the column's own unit) and
+ *   公卫室 (a synonym of 公共卫生室): the four rooms and 80 m² met, no living area, no equipment
+ *   column filled (unknown).
  */
 describe('the Pingshun sheet in every encoding and as a workbook', () => {
   const expectPingshun = (rows: OutputRow[]) => {
@@ -105,21 +107,18 @@ describe('the Pingshun sheet in every encoding and as a workbook', () => {
       ['basic-equipment', 'unknown'],
       ['naming', 'gap'],
     ]);
-    expect(shihui).toEqual({
-      row: 6,
-      error: 'cells that cannot be read',
-      problems: [
-        { where: '建筑面积（平方米）', message: '"80㎡" is not a number' },
-        { where: '功能用房', message: '"公卫室" is not a rooms code or label' },
-      ],
-    });
+    expect(shihui).toMatchObject({ row: 6, facility: { id: 'pingshun-beidanche-shihui' } });
+    expect(gapsOf(shihui)).toEqual([
+      ['living-area', 'gap'],
+      ['basic-equipment', 'unknown'],
+    ]);
   };
 
   it('UTF-8 without a BOM', async () => {
     const { rows, result } = await batch(join(dir, 'pingshun.csv'));
     expectPingshun(rows);
     expect(result.input).toEqual({ format: 'csv', encoding: 'utf-8', emptyRows: 1 });
-    expect(result).toMatchObject({ rows: 4, evaluated: 3, errors: 1 });
+    expect(result).toMatchObject({ rows: 4, evaluated: 4, errors: 0 });
   });
 
   it('UTF-8 with a BOM', async () => {
@@ -146,9 +145,11 @@ describe('the Pingshun sheet in every encoding and as a workbook', () => {
 
   it('the command says which encoding it read when it was not UTF-8', async () => {
     const gbk = await cli('batch', join(dir, 'pingshun-gbk.csv'), '--standard', village);
-    expect(gbk.code).toBe(2);
-    expect(gbk.stderr).toContain(`${join(dir, 'pingshun-gbk.csv')}: read as GBK (GB18030), not UTF-8\n`);
-    expect(gbk.stderr).toContain('1 empty row skipped\n');
+    expect(gbk.code).toBe(1);
+    expect(gbk.stderr).toContain(`${join(dir, 'pingshun-gbk.csv')}: 按 GBK（GB18030）编码读取，不是 UTF-8\n`);
+    expect(gbk.stderr).toContain('跳过空行 1 行\n');
+    const english = await cli('batch', join(dir, 'pingshun-gbk.csv'), '--standard', village, '--lang', 'en');
+    expect(english.stderr).toContain(`${join(dir, 'pingshun-gbk.csv')}: read as GBK (GB18030), not UTF-8\n`);
     expect(gbk.stdout.trim().split('\n')).toHaveLength(4);
     const utf8 = await cli('batch', join(dir, 'pingshun.csv'), '--standard', village);
     expect(utf8.stderr).not.toContain('GBK');
@@ -215,12 +216,19 @@ describe('a CSV with broken rows', () => {
     expect(byRow.get(3)).toEqual({
       row: 3,
       error: 'cells that cannot be read',
-      problems: [{ where: '建筑面积（平方米）', message: '"八十" is not a number' }],
+      problems: [{ where: '建筑面积（平方米）', message: '"八十" is not a number', code: 'cell.not-number', zh: '“八十”不是数字：只填数字，可带单位 平方米、㎡、m²、m2、平米' }],
     });
     expect(byRow.get(4)).toEqual({
       row: 4,
       error: 'cells that cannot be read',
-      problems: [{ where: '功能用房', message: '"化验室" is not a rooms code or label' }],
+      problems: [
+        {
+          where: '功能用房',
+          message: '"化验室" is not a code or label of rooms; nearest to "化验室": 检查（检验）室',
+          code: 'cell.not-code',
+          zh: '“化验室”不是功能用房的代码或名称；“化验室”最接近：检查（检验）室',
+        },
+      ],
     });
     expect(byRow.get(6)).toEqual({ row: 6, error: 'cannot be read as CSV: text after the closing quote in column B' });
     expect(byRow.get(7)).toEqual({ row: 7, error: 'cannot be read as CSV: the quote that opens column B is not closed' });
@@ -231,6 +239,8 @@ describe('a CSV with broken rows', () => {
         {
           where: 'column J',
           message: '"新建" is past the last column of the header (I, "药品品种（种）"); the row has 10 cells, the header 9',
+          code: 'cell.past-header',
+          zh: '“新建”在表头最后一列（I列“药品品种（种）”）之后；该行有 10 格，表头 9 列',
         },
       ],
     });
@@ -330,7 +340,7 @@ describe('xlsx cells', () => {
   it('refuse a workbook with no header, naming the first worksheet', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('封面').addRow(['平顺县村卫生室基本情况调查表']);
-    await expect(batch(await save(workbook, 'none.xlsx'))).rejects.toThrow('worksheet "封面": unknown column "平顺县村卫生室基本情况调查表"');
+    await expect(batch(await save(workbook, 'none.xlsx'))).rejects.toThrow('worksheet "封面": no header in the first 20 rows');
   });
 
   it('refuse a file that is not a workbook', async () => {
@@ -349,7 +359,14 @@ describe('xlsx cells', () => {
       {
         row: 2,
         error: 'cells that cannot be read',
-        problems: [{ where: 'column D', message: '"备注" is past the last column of the header (B, "药品品种（种）"); the row has 4 cells, the header 2' }],
+        problems: [
+          {
+            where: 'column D',
+            message: '"备注" is past the last column of the header (B, "药品品种（种）"); the row has 4 cells, the header 2',
+            code: 'cell.past-header',
+            zh: '“备注”在表头最后一列（B列“药品品种（种）”）之后；该行有 4 格，表头 2 列',
+          },
+        ],
       },
     ]);
   });

@@ -166,7 +166,8 @@ describe('CSV', () => {
     const started = Date.now();
     const { code, stderr } = await cli('batch', path, '--standard', village);
     expect(code).toBe(2);
-    expect(stderr).toContain('limit headerCellChars');
+    // Refused as no header (one known column) or for its length: either way at once, the cell clipped.
+    expect(stderr).toMatch(/limit headerCellChars|no header in the first 20 rows/);
     expect(stderr.length).toBeLessThan(1000);
     expect(Date.now() - started).toBeLessThan(2000);
   });

@@ -234,7 +234,8 @@ describe('an xlsx template', () => {
     await workbook.xlsx.writeFile(path);
 
     const { rows, result } = await batchFile(path, 'changzhi/village-clinic');
-    expect(result.input).toEqual({ format: 'xlsx', worksheet: '数据', emptyRows: 0 });
+    expect(result.input).toMatchObject({ format: 'xlsx', worksheet: '数据', emptyRows: 0 });
+    expect(result.input.notes?.map((n) => n.code)).toEqual(['worksheet.not-read']);
     expect(rows.map((r) => r.row)).toEqual([2, 3, 4, 5]);
     const [dongzhuang, yuejiazhai, nanpo, longzhen] = rows.map((r) => (r as Evaluated).reports[0]!);
 

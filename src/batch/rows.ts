@@ -30,7 +30,10 @@ export type InputRow =
 /** What is wrong with a row, where: a column (sheets) or a field path, with line and column in a YAML or JSON file. */
 export interface RowProblem {
   readonly where?: string | undefined;
+  /** In English; `zh` is the same in Chinese, when the problem has a `code`. */
   readonly message: string;
+  readonly code?: string;
+  readonly zh?: string;
   readonly line?: number;
   readonly column?: number;
 }
@@ -199,7 +202,12 @@ function evaluateRow(input: InputRow, context: RowContext, tally: Tally): Output
       return at === -1 ? context.columns!.length : at;
     };
     const problems = [...(input.problems ?? []), ...found].sort((a, b) => order(a) - order(b));
-    if (problems.length > 0) return fail('cells that cannot be read', problems.map((p) => ({ where: p.column, message: p.message })));
+    if (problems.length > 0) {
+      return fail(
+        'cells that cannot be read',
+        problems.map((p) => ({ where: p.column, message: p.message, ...(p.code !== undefined && { code: p.code, zh: p.zh! }) })),
+      );
+    }
     data = record;
   }
 

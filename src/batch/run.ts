@@ -11,7 +11,9 @@ import { openInput, type BatchFormat, type InputInfo } from '../input/open.js';
 import type { Program } from '../program/types.js';
 import type { Waiver } from '../waiver/schema.js';
 import { emptyTally, evaluateRows, mergeTally, today, type InputRow, type OutputRow, type RowContext, type RowDefaults, type Tally } from './rows.js';
-import { sheetColumns } from './sheet.js';
+import { mapColumns, sheetColumns, type ColumnOptions } from './sheet.js';
+import type { ColumnMap } from '../input/column-map.js';
+import type { SheetNote } from '../input/messages.js';
 import { DuplicateIds, type DuplicateId } from './duplicates.js';
 import { SummaryRowFilter, type SummaryRow } from './summary-rows.js';
 
@@ -37,6 +39,8 @@ export interface BatchResult extends Tally {
   readonly input: InputInfo;
   readonly summaryRows: readonly SummaryRow[];
   readonly duplicates: readonly DuplicateId[];
+  /** How a sheet was read: rows skipped above its header, columns ignored, read by synonym or not known. */
+  readonly notes: readonly SheetNote[];
 }
 
 export interface BatchSettings {
@@ -64,6 +68,10 @@ export interface BatchSettings {
   readonly detail?: 'gaps' | 'all';
   /** What every row shares (`--type`, `--region`): filled in where a row leaves it empty. */
   readonly defaults?: RowDefaults;
+  /** Refuse a sheet with any column that does not fill a record field, instead of ignoring it. */
+  readonly strictColumns?: boolean;
+  /** A county's headers, each with the field its column fills (see loadColumnMap). */
+  readonly columnMap?: ColumnMap;
 }
 
 /** What a worker needs to rebuild the batch's context on its own thread. */
@@ -71,6 +79,7 @@ interface ContextSpec {
   readonly standards: readonly string[];
   readonly rules: readonly string[];
   readonly header?: readonly string[];
+  readonly columnOptions?: ColumnOptions;
   readonly programs?: readonly string[];
   readonly waivers?: readonly Waiver[];
   readonly asOf?: string;
@@ -101,7 +110,7 @@ export async function batchContext(spec: ContextSpec): Promise<RowContext> {
     regions: knownRegions([...[...available.values()].map((s) => s.region), ...[...programs.values()].map((p) => p.region)]),
     ...(spec.defaults && { defaults: spec.defaults }),
     ...(spec.ambiguousIds?.length && { ambiguousIds: new Set(spec.ambiguousIds) }),
-    ...(spec.header && { columns: sheetColumns(spec.header) }),
+    ...(spec.header && { columns: sheetColumns(spec.header, spec.columnOptions) }),
     ...(chosenPrograms.length > 0 && { programs: chosenPrograms }),
     ...(spec.waivers && { waivers: spec.waivers }),
     ...(spec.asOf !== undefined && { asOf: spec.asOf }),
@@ -120,9 +129,15 @@ export async function batchContext(spec: ContextSpec): Promise<RowContext> {
  */
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const chunkSize = options.chunkSize ?? 1000;
-  const opened = await openInput(options.input, options.format);
+  const opened = await openInput(options.input, options.format, options.columnMap ? { map: options.columnMap } : {});
   const { header } = opened;
+  const columnOptions: ColumnOptions = {
+    ...(options.strictColumns && { strictColumns: true }),
+    ...(options.columnMap && { map: options.columnMap }),
+  };
+  const columnNotes = header ? mapColumns(header, columnOptions).notes : [];
   let spec: ContextSpec = {
+    columnOptions,
     standards: options.standards ?? [],
     rules: options.rules ?? [],
     ...(header && { header }),
@@ -140,7 +155,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const summaryRows: SummaryRow[] = [];
   const pending = context.columns ? withoutSummaryRows(opened.rows, new SummaryRowFilter(context.columns), summaryRows) : opened.rows;
   const duplicates = new DuplicateIds();
-  const finished = (): BatchResult => ({ ...tally, input: opened.info(), summaryRows, duplicates: duplicates.groups() });
+  const finished = (): BatchResult => {
+    const input = opened.info();
+    return { ...tally, input, notes: [...(input.notes ?? []), ...columnNotes], summaryRows, duplicates: duplicates.groups() };
+  };
 
   const tally = emptyTally();
   const write = async (text: string) => {

@@ -328,3 +328,16 @@ export async function templateXlsx(
 
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
+
+/**
+ * The column map a template's headers follow (see loadColumnMap): each header with the record
+ * field its column fills, as YAML. A county that renames the headers of its copy edits the map
+ * beside it and gives it to `batch --columns`, so the sheet is still read column by column.
+ */
+export function templateColumnMap(columns: readonly TemplateColumn[], lang: TemplateLang = 'zh'): string {
+  const head =
+    lang === 'zh'
+      ? ['# 列对照表：表头: 记录字段。改了表头的，在这里改成新表头，再用 batch --columns 本文件 读表。']
+      : ['# Column map: sheet header: record field. Rename a header here when the sheet renames it, then read the sheet with batch --columns THIS_FILE.'];
+  return `${[...head, ...columns.map((c) => `${JSON.stringify(c.header)}: ${c.path}`)].join('\n')}\n`;
+}

@@ -10,8 +10,8 @@ export const isCommand = (word: string | undefined): word is Command => (command
 /** Every command's flags: to suggest the one meant when a flag is unknown. */
 export const commandFlags: Readonly<Record<Command, readonly string[]>> = {
   check: ['--standard', '--ladder', '--rules', '--format', '--lang', '--help'],
-  batch: ['--standard', '--rules', '--output', '--workers', '--input-format', '--program', '--waivers', '--as-of', '--report', '--lang', '--help'],
-  template: ['--standard', '--format', '--output', '--lang', '--rules', '--help'],
+  batch: ['--standard', '--rules', '--output', '--workers', '--input-format', '--type', '--region', '--columns', '--strict-columns', '--program', '--waivers', '--as-of', '--report', '--lang', '--help'],
+  template: ['--standard', '--format', '--output', '--lang', '--rules', '--columns', '--help'],
   list: ['--format', '--lang', '--help'],
   validate: ['--lang', '--help'],
   schema: ['--help'],
@@ -118,6 +118,11 @@ NDJSON 流式读取），或 .yaml、.yml、.json（记录列表）。- 表示�
   --output FILE         写到该文件（要么完整写成，要么不写）；默认：标准输出
   --workers N           工作线程数，0 到本机核心数；默认：输入超过 4 MB 时用全部核心，否则不用
   --input-format FMT    从标准输入读取时的格式：csv、ndjson、records（YAML/JSON 列表）或 xlsx
+  --type TYPE           各行共同的机构类型（village-clinic 村卫生室 或 township-health-center 乡镇卫生院），
+                        填入未填类型的行
+  --region 省/市/县     各行共同的地区，如 山西省/长治市/平顺县，填入未填的省、市、县
+  --columns FILE        列名对照表（YAML：表头: 记录字段），用于本县自己的表头
+  --strict-columns      有任何不读取的列即拒绝整个文件（默认：不是数据的列忽略，未知列列出后继续）
   --program ID          测算工作方案的目标（可重复）：要求数、已达到数、差距，以及最接近达标的机构
   --waivers FILE        豁免清单（YAML 或 CSV）：被豁免的要求记为豁免，而非差距
   --as-of DATE          判断豁免是否有效的日期（YYYY-MM-DD，须是日历上的日期）；默认：今天
@@ -139,6 +144,12 @@ GBK), .ndjson or .jsonl (one JSON record per line; CSV and NDJSON are streamed),
   --workers N           Worker threads, 0 to the number of cores; default: all cores for inputs
                         over 4 MB, else none
   --input-format FMT    The format of standard input: csv, ndjson, records (a YAML or JSON list) or xlsx
+  --type TYPE           The facility type every row shares (village-clinic or township-health-center),
+                        for rows that give none
+  --region P/C/C        The region every row shares, e.g. 山西省/长治市/平顺县, for the levels a row leaves empty
+  --columns FILE        A column map (YAML, sheet header: record field) for a county's own headers
+  --strict-columns      Refuse a sheet with any column not read (default: not-data columns ignored,
+                        unknown ones listed and the batch goes on)
   --program ID          Measure a programme's targets (repeatable): required, achieved, the gap,
                         and the facilities closest to counting
   --waivers FILE        Waivers (YAML or CSV): covered requirements become waived, not gaps

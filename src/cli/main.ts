@@ -10,6 +10,9 @@ import { batchReportOf, facilityOf, today, type OutputRow, type RowDefaults } fr
 import { runBatch, type BatchResult } from '../batch/run.js';
 import { SheetError } from '../batch/sheet.js';
 import { InputError } from '../input/errors.js';
+import { loadColumnMap } from '../input/column-map.js';
+import { sheetNotesText } from '../input/messages.js';
+import { readTextFile } from '../input/decode.js';
 import { assessmentArgs, prepareAssessment, summaryText } from './assessment.js';
 import { asFileError, fileErrorText, FileError, isFileSystemError } from './failure.js';
 import { commandFlags, commands, helpText, isCommand, nearestFlag, type Command } from './help.js';
@@ -302,6 +305,8 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
       'input-format': { type: 'string' },
       type: { type: 'string' },
       region: { type: 'string' },
+      columns: { type: 'string' },
+      'strict-columns': { type: 'boolean' },
       ...assessmentArgs,
     },
   });
@@ -331,6 +336,7 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
   }
   const assessment = await prepareAssessment(values, fromStdin ? '-' : file);
   const defaults = rowDefaults(values.type, values.region, lang);
+  const columnMap = values.columns === undefined ? undefined : loadColumnMap((await readTextFile(values.columns)).text, values.columns);
   for (const said of defaults.notices) io.stderr(`--region: ${said.message[lang]}\n`);
   const notice = (text: LocalizedText) => io.stderr(`facility-standards: ${text[lang]}\n`);
   const outputs: PendingOutput[] = [];
@@ -348,6 +354,8 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
         rules: values.rules ?? [],
         workers,
         defaults: defaults.defaults,
+        ...(values['strict-columns'] && { strictColumns: true }),
+        ...(columnMap && { columnMap }),
         ...assessment.settings,
         ...(progress && { onProgress: progress.update }),
       });
@@ -355,7 +363,7 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
       tally = await (output ? Promise.race([running, output.failed]) : running);
     } catch (error) {
       if (error instanceof InputError) throw new UsageError({ zh: `${file}：${error.zh}`, en: `${file}: ${error.en}` });
-      if (error instanceof SheetError) throw new UsageError(`${file}: ${error.message}`);
+      if (error instanceof SheetError) throw new UsageError({ zh: `${file}：${error.zh ?? error.message}`, en: `${file}: ${error.message}` });
       if (error instanceof UnknownIdError) throw new UsageError(error.text);
       throw isFileSystemError(error) ? asFileError(error, 'read', fromStdin ? undefined : file) : error;
     } finally {
@@ -370,10 +378,15 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
     }
     await commitTogether(outputs);
 
-    if (tally.input.encoding === 'gb18030') io.stderr(`${file}: read as GBK (GB18030), not UTF-8\n`);
-    if (tally.input.worksheet !== undefined) io.stderr(`${file}: worksheet "${tally.input.worksheet}"\n`);
-    if (tally.input.emptyRows > 0) io.stderr(`${file}: ${tally.input.emptyRows} empty row${tally.input.emptyRows === 1 ? '' : 's'} skipped\n`);
+    const say = (text: LocalizedText) => io.stderr(`${file}: ${text[lang]}\n`);
+    if (tally.input.encoding === 'gb18030') say({ zh: '按 GBK（GB18030）编码读取，不是 UTF-8', en: 'read as GBK (GB18030), not UTF-8' });
+    if (tally.input.worksheet !== undefined) say({ zh: `工作表“${tally.input.worksheet}”`, en: `worksheet "${tally.input.worksheet}"` });
+    if (tally.input.emptyRows > 0) {
+      const n = tally.input.emptyRows;
+      say({ zh: `跳过空行 ${n} 行`, en: `${n} empty row${n === 1 ? '' : 's'} skipped` });
+    }
 
+    io.stderr(sheetNotesText(tally.notes, lang, `${file}: `));
     io.stderr(readingText(file, tally, lang));
     io.stderr(summaryText(tally, portfolio, lang));
     if (report !== undefined) io.stderr(`${values.report}\n`);

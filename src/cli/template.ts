@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { templateColumns, templateCsv, templateXlsx, type TemplateLang } from '../batch/template.js';
+import { templateColumnMap, templateColumns, templateCsv, templateXlsx, type TemplateLang } from '../batch/template.js';
 import { loadRuleFiles } from '../files.js';
 import { bundledStandards } from '../standard/registry.js';
 import type { Standard } from '../standard/types.js';
@@ -20,6 +20,7 @@ export async function templateCommand(args: readonly string[], io: Io): Promise<
       output: { type: 'string' },
       lang: { type: 'string', default: 'zh' },
       rules: { type: 'string', multiple: true },
+      columns: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -62,5 +63,6 @@ export async function templateCommand(args: readonly string[], io: Io): Promise<
   if (values.output) {
     io.stderr(lang === 'zh' ? `${values.output}：${standard.id}@${standard.version} 的 ${columns.length} 列\n` : `${values.output}: ${columns.length} columns for ${standard.id}@${standard.version}\n`);
   }
+  if (values.columns) await writeOutputFile(values.columns, templateColumnMap(columns, lang), notice);
   return exitCode.met;
 }

@@ -257,6 +257,37 @@ export const catalogue = {
     example: { id: 'drug', suggestion: 'drugs' },
   }),
 
+  'columns.too-long': entry<{ length: number; max: number }>({
+    en: (v) => `the column map is ${v.length} characters; at most ${v.max} are read`,
+    zh: (v) => `列名对照表有 ${v.length} 个字符；最多读取 ${v.max} 个`,
+    example: { length: 2_000_000, max: 1_000_000 },
+  }),
+  'columns.not-a-map': entry<Record<string, never>>({
+    en: () => 'a column map is a mapping of sheet headers to record fields, one a line: 建筑面积（㎡）: premises.buildingArea',
+    zh: () => '列名对照表是“表头: 记录字段”的对照，每行一项，如 建筑面积（㎡）: premises.buildingArea',
+    example: {},
+  }),
+  'columns.too-many': entry<{ count: number; max: number }>({
+    en: (v) => `the column map has ${v.count} headers; at most ${v.max} are read`,
+    zh: (v) => `列名对照表有 ${v.count} 个表头；最多读取 ${v.max} 个`,
+    example: { count: 5000, max: 2000 },
+  }),
+  'columns.same-header': entry<{ header: string; before: string }>({
+    en: (v) => `"${v.header}" is the same header as "${v.before}" (spaces and full-width characters aside)`,
+    zh: (v) => `“${v.header}”与“${v.before}”是同一个表头（不计空格和全角半角）`,
+    example: { header: '建筑面积', before: '建筑 面积' },
+  }),
+  'columns.bad-value': entry<{ header: string; value: string }>({
+    en: (v) => `the field for "${v.header}" is a record path (premises.buildingArea) or a label (建筑面积), or null to ignore the column; not ${v.value}`,
+    zh: (v) => `“${v.header}”对应的字段应为记录路径（premises.buildingArea）或名称（建筑面积），或写 null 忽略该列；不是 ${v.value}`,
+    example: { header: '面积', value: '80' },
+  }),
+  'columns.not-a-field': entry<{ value: string; suggestions: readonly string[] }>({
+    en: (v) => `"${v.value}" is not a record field${v.suggestions.length ? `; did you mean ${listEn(v.suggestions)}?` : ''} (the fields are listed by facility-standards schema)`,
+    zh: (v) => `“${v.value}”不是记录字段${v.suggestions.length ? `；是否为 ${listZh(v.suggestions)}？` : ''}（字段见 facility-standards schema）`,
+    example: { value: '房屋面积2', suggestions: ['房屋面积 (premises.buildingArea)'] },
+  }),
+
   // Schema checks (rule files and records), raised through zod
   'schema.required': entry<{ field: string; expected?: string; expectedZh?: string }>({
     en: (v) => `"${v.field}" is required${v.expected ? ` (${v.expected})` : ''}`,

@@ -1,4 +1,5 @@
 // Opening a batch input: its format from its name, then read by the reader for it.
+import type { ColumnMap } from './column-map.js';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { InputRow } from '../batch/rows.js';
@@ -73,7 +74,7 @@ export function unknownFormatMessage(path: string): string {
 const withNotes = (notes: readonly HeaderNote[]) => (notes.length > 0 ? { notes } : {});
 
 /** Opens a stream in a given format, or a file by its path (its format from its name unless given). */
-export async function openInput(input: Readable | string, format?: BatchFormat): Promise<OpenedInput> {
+export async function openInput(input: Readable | string, format?: BatchFormat, sheet: { readonly map?: ColumnMap } = {}): Promise<OpenedInput> {
   const name = typeof input === 'string' ? input : undefined;
   const chosen = format ?? (name === undefined ? undefined : formatOf(name));
   if (!chosen) throw new SheetError(name === undefined ? 'a batch read from a stream needs its format' : unknownFormatMessage(name));
@@ -87,7 +88,7 @@ export async function openInput(input: Readable | string, format?: BatchFormat):
     case 'csv': {
       const decoder = new TextDecoderSniffer();
       const records = csvRecords(stream, decoder);
-      const found = await sheetHeader(records);
+      const found = await sheetHeader(records, sheet.map);
       const counts = { emptyRows: 0 };
       const info = (notes: readonly HeaderNote[]) => (): InputInfo => ({
         format: 'csv',
@@ -104,7 +105,7 @@ export async function openInput(input: Readable | string, format?: BatchFormat):
       return { header: found.header, rows: dataRows(all, counts, found.row, true), info: info(found.notes) };
     }
     case 'xlsx': {
-      const read = await readXlsx(stream, name ?? 'input');
+      const read = await readXlsx(stream, name ?? 'input', sheet.map);
       return {
         header: read.header,
         rows: read.rows,

@@ -1,5 +1,6 @@
 // What CSV and xlsx have in common once read into cells: the header found among the first rows,
 // then the data rows, empty rows and the template's hint row left out and counted.
+import type { ColumnMap } from './column-map.js';
 import type { InputRow } from '../batch/rows.js';
 import { columnName, SheetError, type CellProblem } from '../batch/sheet.js';
 import { findHeader, headerSearchRows, type HeaderFound } from './header.js';
@@ -47,6 +48,7 @@ export function headerOf(record: SheetRecord, cells: readonly string[] = record.
 /** The header of a sheet, found among its first records; the records read past it are handed back. */
 export async function sheetHeader(
   records: AsyncIterator<SheetRecord>,
+  map?: ColumnMap,
 ): Promise<{ header: string[]; row: number; notes: readonly HeaderNote[]; rest: SheetRecord[] } | undefined> {
   const first: SheetRecord[] = [];
   while (first.length < headerSearchRows) {
@@ -59,7 +61,7 @@ export async function sheetHeader(
   const grid: string[][] = [];
   for (const record of first) if (record.row <= headerSearchRows) grid[record.row - 1] = [...record.cells];
   for (let i = 0; i < grid.length; i++) grid[i] ??= [];
-  const found = findHeader(grid);
+  const found = findHeader(grid, map ? { map } : {});
   const row = found.row;
   const headerRecord = first.find((r) => r.row === row) ?? { row, cells: [] };
   const header = headerOf(headerRecord, found.header);

@@ -2,6 +2,7 @@
 // zip through zip.ts, the parts by a linear scan of their XML. Only what a sheet's cells say is
 // read: values, shared and inline strings, cached formula results, error values, and the number
 // formats that make a number a date. Comments, drawings, styles beyond number formats are ignored.
+import type { ColumnMap } from './column-map.js';
 import type { Readable } from 'node:stream';
 import type { InputRow } from '../batch/rows.js';
 import { columnName, SheetError, sheetColumns, type CellProblem, type Column } from '../batch/sheet.js';
@@ -204,12 +205,15 @@ interface RawRow {
 
 /** The rows of a worksheet's XML, in order; refuses a row number past limits.xlsxRows or too many merged ranges. */
 function* sheetRows(xml: string): Generator<RawRow> {
-  let merged = 0;
-  for (const _ of xml.matchAll(/<(?:\w+:)?mergeCell[\s/>]/g)) {
-    if (++merged > limits.xlsxMergedRanges) {
+  const merges: MergedRange[] = [];
+  for (const match of xml.matchAll(/<(?:\w+:)?mergeCell\b([^>]*)>/g)) {
+    if (merges.length >= limits.xlsxMergedRanges) {
       throw overLimit('xlsxMergedRanges', { en: 'the worksheet has too many merged ranges', zh: '工作表的合并单元格区域过多' });
     }
+    const range = mergedRange(attributes(`<m${match[1]}>`).get('ref') ?? '');
+    if (range) merges.push(range);
   }
+  const fill = mergedCells(merges);
   const dataStart = xml.search(/<(\w+:)?sheetData[\s>]/);
   if (dataStart === -1) return;
   const dataEnd = xml.search(/<\/(\w+:)?sheetData>/);
@@ -250,8 +254,58 @@ function* sheetRows(xml: string): Generator<RawRow> {
         inline: is === undefined ? undefined : textOf(is),
       });
     }
-    yield { row: r, cells, tooWide };
+    yield { row: r, cells: fill(r, cells), tooWide };
   }
+}
+
+/** A merged range of a worksheet, 1-based and inclusive, its columns clipped to limits.cells. */
+interface MergedRange {
+  readonly r1: number;
+  readonly c1: number;
+  readonly r2: number;
+  readonly c2: number;
+}
+
+function mergedRange(ref: string): MergedRange | undefined {
+  const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(ref);
+  if (!match) return undefined;
+  const c1 = columnOf(`${match[1]}${match[2]}`);
+  const c2 = columnOf(`${match[3]}${match[4]}`);
+  if (c1 === undefined || c2 === undefined) return undefined;
+  return { r1: Number(match[2]), c1, r2: Number(match[4]), c2: Math.min(c2, limits.cells) };
+}
+
+/**
+ * Gives every cell of a merged range the value of its first cell, as a person reading the sheet
+ * sees it: a township merged down its villages' rows is every row's township. Rows come in order;
+ * only the ranges over the row are looked at, and only up to limits.cells columns.
+ */
+function mergedCells(merges: readonly MergedRange[]): (row: number, cells: RawCell[]) => RawCell[] {
+  if (merges.length === 0) return (_row, cells) => cells;
+  const byStart = [...merges].sort((a, b) => a.r1 - b.r1);
+  const first = new Map<MergedRange, RawCell>();
+  let active: MergedRange[] = [];
+  let next = 0;
+  return (row, cells) => {
+    while (next < byStart.length && byStart[next]!.r1 <= row) active.push(byStart[next++]!);
+    active = active.filter((range) => range.r2 >= row);
+    if (active.length === 0) return cells;
+    const byColumn = new Map(cells.map((cell) => [cell.column, cell]));
+    for (const range of active) {
+      if (range.r1 === row) {
+        const topLeft = byColumn.get(range.c1);
+        if (topLeft) first.set(range, topLeft);
+      }
+      const value = first.get(range);
+      if (!value) continue;
+      for (let column = range.c1; column <= range.c2; column++) {
+        if (row === range.r1 && column === range.c1) continue;
+        const own = byColumn.get(column);
+        if (own === undefined || (own.value === undefined && own.inline === undefined && own.formula === undefined)) byColumn.set(column, { ...value, column });
+      }
+    }
+    return [...byColumn.values()].sort((a, b) => a.column - b.column);
+  };
 }
 
 /**
@@ -321,11 +375,12 @@ export interface XlsxInput {
 }
 
 /** Reads a workbook: the first worksheet with a header naming record fields, its rows after the header. */
-export async function readXlsx(input: Readable, name: string): Promise<XlsxInput> {
+export async function readXlsx(input: Readable, name: string, map?: ColumnMap): Promise<XlsxInput> {
   const zip = await readBytes(input, limits.xlsxBytes, 'xlsxBytes', name, looksLikeZip);
   const book = openWorkbook(zip);
   let firstError: SheetError | undefined;
-  for (const sheet of book.sheets) {
+  const skipped: HeaderNote[] = [];
+  for (const [index, sheet] of book.sheets.entries()) {
     const raw = sheetRows(sheet.xml());
     // The first rows, read untyped to find the header; the rest are read as they are iterated.
     const first: RawRow[] = [];
@@ -340,10 +395,11 @@ export async function readXlsx(input: Readable, name: string): Promise<XlsxInput
         (async function* () {
           yield* untyped;
         })(),
+        map,
       );
       if (!found) continue;
       const { header, row: headerRow } = found;
-      const columns = sheetColumns(header);
+      const columns = sheetColumns(header, map ? { map } : {});
       const counts = { emptyRows: 0 };
       async function* records(): AsyncGenerator<SheetRecord> {
         // Empty rows are counted once a row with a value follows them: Excel keeps formatted
@@ -361,10 +417,16 @@ export async function readXlsx(input: Readable, name: string): Promise<XlsxInput
           yield record;
         }
       }
-      return { header, worksheet: sheet.name, notes: found.notes, counts, rows: dataRows(records(), counts, headerRow, false) };
+      const unread = book.sheets.slice(index + 1).map((later) => ({
+        code: 'worksheet.not-read',
+        zh: `工作表“${later.name}”未读取：只读第一个有表头的工作表“${sheet.name}”`,
+        en: `worksheet "${later.name}" is not read: only the first worksheet with a header, "${sheet.name}", is`,
+      }));
+      return { header, worksheet: sheet.name, notes: [...skipped, ...found.notes, ...unread], counts, rows: dataRows(records(), counts, headerRow, false) };
     } catch (error) {
       if (!(error instanceof SheetError) || error instanceof InputError) throw error;
-      firstError ??= new SheetError(`worksheet "${sheet.name}": ${error.message}`);
+      skipped.push({ code: 'worksheet.no-header', zh: `工作表“${sheet.name}”中没有表头，已跳过`, en: `worksheet "${sheet.name}" has no header, skipped` });
+      firstError ??= new SheetError(error.zh === undefined ? `worksheet "${sheet.name}": ${error.message}` : { code: error.code ?? 'sheet', zh: `工作表“${sheet.name}”：${error.zh}`, en: `worksheet "${sheet.name}": ${error.message}` });
     }
   }
   throw firstError ?? new SheetError('no worksheet has a header row: the first row of the sheet must name the columns');

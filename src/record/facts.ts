@@ -41,6 +41,11 @@ export interface FactDefinition {
   readonly inputs: readonly string[];
   readonly derived: boolean;
   readonly description?: string;
+  /**
+   * For fields: other headers assessors give the field's column in sheets, Chinese first
+   * (房屋面积 for 建筑面积). Read, never written; unique among all column names.
+   */
+  readonly synonyms?: readonly string[];
   /** The fact's value for a record, or `undefined` when the record does not say. */
   read(record: FacilityRecord): FactValue | undefined;
 }
@@ -56,18 +61,20 @@ export type CountBasis =
 /** A unit; `enOne` is the English for exactly one (1 kind, 2 kinds). */
 export interface Unit extends LocalizedText {
   readonly enOne?: string;
+  /** How the unit is written after a number in a cell (80㎡, 80 平方米), a sheet reader strips it. */
+  readonly written: readonly string[];
 }
 
 const units = {
-  squareMetre: { zh: '平方米', en: 'm²' },
-  people: { zh: '人', en: 'people', enOne: 'person' },
-  kinds: { zh: '种', en: 'kinds', enOne: 'kind' },
-  items: { zh: '项', en: 'items', enOne: 'item' },
-  categories: { zh: '类', en: 'categories', enOne: 'category' },
-  perWeek: { zh: '次/周', en: 'times a week', enOne: 'time a week' },
+  squareMetre: { zh: '平方米', en: 'm²', written: ['平方米', '㎡', 'm²', 'm2', '平米'] },
+  people: { zh: '人', en: 'people', enOne: 'person', written: ['人', '名'] },
+  kinds: { zh: '种', en: 'kinds', enOne: 'kind', written: ['种', '个', '类'] },
+  items: { zh: '项', en: 'items', enOne: 'item', written: ['项', '个'] },
+  categories: { zh: '类', en: 'categories', enOne: 'category', written: ['类', '种'] },
+  perWeek: { zh: '次/周', en: 'times a week', enOne: 'time a week', written: ['次/周', '次'] },
 } as const satisfies Record<string, Unit>;
 
-type FieldOptions = { unit?: Unit; vocabulary?: VocabularyName; description?: string };
+type FieldOptions = { unit?: Unit; vocabulary?: VocabularyName; description?: string; synonyms?: readonly string[] };
 
 function field(path: string, type: FactType, label: LocalizedText, options: FieldOptions = {}): FactDefinition {
   const keys = path.split('.');
@@ -128,9 +135,9 @@ function recordedVillageKinds(record: FacilityRecord): string[] | undefined {
 
 const definitions: FactDefinition[] = [
   field('type', 'code', { zh: '机构类型', en: 'facility type' }, { vocabulary: 'facilityTypes' }),
-  field('name', 'text', { zh: '机构名称', en: 'facility name' }),
-  field('region.township', 'text', { zh: '乡镇', en: 'township' }),
-  field('region.village', 'text', { zh: '行政村', en: 'administrative village' }),
+  field('name', 'text', { zh: '机构名称', en: 'facility name' }, { synonyms: ['村卫生室名称', '卫生室名称', '卫生院名称', '医疗机构名称', '单位名称', '名称'] }),
+  field('region.township', 'text', { zh: '乡镇', en: 'township' }, { synonyms: ['乡（镇）', '乡镇（街道）', '所属乡镇', '乡镇名称', '乡/镇'] }),
+  field('region.village', 'text', { zh: '行政村', en: 'administrative village' }, { synonyms: ['村', '村名', '行政村名称', '所在村'] }),
   field('region.villageCategory', 'code', { zh: '村庄分类', en: 'village category' }, { vocabulary: 'villageCategories' }),
   field('region.isTownshipSeat', 'boolean', { zh: '位于乡镇卫生院所在地', en: 'in the township health center seat' }),
   derived({
@@ -144,26 +151,26 @@ const definitions: FactDefinition[] = [
         ? `${region.township}${region.village}卫生室`
         : undefined,
   }),
-  field('servicePopulation', 'count', { zh: '服务人口', en: 'service population' }, { unit: units.people }),
+  field('servicePopulation', 'count', { zh: '服务人口', en: 'service population' }, { unit: units.people, synonyms: ['服务人口数', '服务人数', '辖区人口', '覆盖人口'] }),
 
-  field('premises.ownership', 'code', { zh: '房屋产权', en: 'premises ownership' }, { vocabulary: 'ownerships' }),
-  field('premises.buildingArea', 'number', { zh: '建筑面积', en: 'building area' }, { unit: units.squareMetre }),
-  field('premises.businessArea', 'number', { zh: '业务用房面积', en: 'business premises area' }, { unit: units.squareMetre }),
+  field('premises.ownership', 'code', { zh: '房屋产权', en: 'premises ownership' }, { vocabulary: 'ownerships', synonyms: ['产权', '产权性质', '房屋产权性质', '房屋所有权', '产权归属'] }),
+  field('premises.buildingArea', 'number', { zh: '建筑面积', en: 'building area' }, { unit: units.squareMetre, synonyms: ['房屋面积', '房屋建筑面积', '总建筑面积', '用房面积'] }),
+  field('premises.businessArea', 'number', { zh: '业务用房面积', en: 'business premises area' }, { unit: units.squareMetre, synonyms: ['业务用房建筑面积', '业务面积', '业务用房'] }),
   field('premises.newlyBuilt', 'boolean', { zh: '新建房屋', en: 'newly built premises' }),
   field('premises.builtYear', 'number', { zh: '房屋建成年份', en: 'year the premises were built' }),
   field('grade', 'code', { zh: '乡镇卫生院规模分级', en: 'township health center grade' }, { vocabulary: 'townshipGrades' }),
   field('tcmHallStars', 'count', { zh: '中医馆星级', en: 'TCM hall star rating' }),
   field('milestones.recommendedFirstPassed', 'number', { zh: '首次通过推荐标准年份', en: 'year the recommended standard was first passed' }),
-  field('premises.areaIncludesToilet', 'boolean', { zh: '面积含厕所', en: 'area includes the toilet' }),
+  field('premises.areaIncludesToilet', 'boolean', { zh: '面积含厕所', en: 'area includes the toilet' }, { synonyms: ['面积是否含厕所', '含厕所'] }),
 
-  field('rooms', 'codes', { zh: '功能用房', en: 'rooms' }, { vocabulary: 'rooms' }),
-  field('roomsPartitioned', 'boolean', { zh: '规范化隔断', en: 'rooms partitioned' }),
+  field('rooms', 'codes', { zh: '功能用房', en: 'rooms' }, { vocabulary: 'rooms', synonyms: ['功能用房设置', '功能室', '功能分区'] }),
+  field('roomsPartitioned', 'boolean', { zh: '规范化隔断', en: 'rooms partitioned' }, { synonyms: ['是否规范化隔断', '隔断'] }),
   field('privacyProtection', 'boolean', { zh: '诊断室、治疗室私密性保护措施', en: 'privacy protection in diagnosis and treatment rooms' }),
 
-  field('utilities.water', 'boolean', { zh: '供水', en: 'water supply' }),
-  field('utilities.electricity', 'boolean', { zh: '供电', en: 'electricity' }),
-  field('utilities.heating', 'boolean', { zh: '采暖', en: 'heating' }),
-  field('utilities.cooling', 'boolean', { zh: '制冷设施设备', en: 'cooling equipment' }),
+  field('utilities.water', 'boolean', { zh: '供水', en: 'water supply' }, { synonyms: ['自来水', '通水'] }),
+  field('utilities.electricity', 'boolean', { zh: '供电', en: 'electricity' }, { synonyms: ['通电'] }),
+  field('utilities.heating', 'boolean', { zh: '采暖', en: 'heating' }, { synonyms: ['取暖', '供暖', '采暖设施'] }),
+  field('utilities.cooling', 'boolean', { zh: '制冷设施设备', en: 'cooling equipment' }, { synonyms: ['制冷', '制冷设施'] }),
 
   derived({
     name: 'equipment',
@@ -204,18 +211,18 @@ const definitions: FactDefinition[] = [
   field('equipmentKinds.general', 'count', { zh: '通用医用装备种类', en: 'kinds of general medical equipment' }, { unit: units.kinds }),
   field('equipmentKinds.tcmDiagnosisRehab', 'count', { zh: '中医诊疗和康复设备种类', en: 'kinds of TCM diagnosis and rehabilitation equipment' }, { unit: units.kinds }),
 
-  field('drugs.varieties', 'count', { zh: '药品品种', en: 'drug varieties' }, { unit: units.kinds }),
-  field('drugs.herbalPieces', 'boolean', { zh: '中药饮片服务', en: 'Chinese herbal pieces service' }),
-  field('drugs.emergencyDrugs', 'boolean', { zh: '急救药品', en: 'emergency drugs' }),
+  field('drugs.varieties', 'count', { zh: '药品品种', en: 'drug varieties' }, { unit: units.kinds, synonyms: ['药品品种数', '药品种类', '药品品种数量', '药品种数', '配备药品种类'] }),
+  field('drugs.herbalPieces', 'boolean', { zh: '中药饮片服务', en: 'Chinese herbal pieces service' }, { synonyms: ['中药饮片'] }),
+  field('drugs.emergencyDrugs', 'boolean', { zh: '急救药品', en: 'emergency drugs' }, { synonyms: ['急救药品配备'] }),
 
-  field('staff.onPost', 'count', { zh: '在岗人员', en: 'staff on post' }, { unit: units.people }),
-  field('staff.healthTechnicians', 'count', { zh: '卫生技术人员', en: 'health technicians' }, { unit: units.people }),
-  field('staff.physicians', 'count', { zh: '医师（执业+执业助理）', en: 'physicians (licensed and assistant)' }, { unit: units.people }),
-  field('staff.clinicalPhysicians', 'count', { zh: '临床类别医师', en: 'clinical physicians' }, { unit: units.people }),
-  field('staff.tcmPhysicians', 'count', { zh: '中医类别医师', en: 'TCM physicians' }, { unit: units.people }),
-  field('staff.villageDoctors', 'count', { zh: '乡村医生', en: 'village doctors' }, { unit: units.people }),
-  field('staff.nurses', 'count', { zh: '护士', en: 'nurses' }, { unit: units.people }),
-  field('staff.auxiliary', 'count', { zh: '辅助工作人员', en: 'auxiliary staff' }, { unit: units.people }),
+  field('staff.onPost', 'count', { zh: '在岗人员', en: 'staff on post' }, { unit: units.people, synonyms: ['在岗人数', '在岗人员数', '在岗职工数'] }),
+  field('staff.healthTechnicians', 'count', { zh: '卫生技术人员', en: 'health technicians' }, { unit: units.people, synonyms: ['卫技人员', '卫生技术人员数', '卫生技术人员人数'] }),
+  field('staff.physicians', 'count', { zh: '医师（执业+执业助理）', en: 'physicians (licensed and assistant)' }, { unit: units.people, synonyms: ['执业（助理）医师', '执业医师及执业助理医师', '执业（助理）医师数'] }),
+  field('staff.clinicalPhysicians', 'count', { zh: '临床类别医师', en: 'clinical physicians' }, { unit: units.people, synonyms: ['临床医师', '临床类别执业（助理）医师'] }),
+  field('staff.tcmPhysicians', 'count', { zh: '中医类别医师', en: 'TCM physicians' }, { unit: units.people, synonyms: ['中医医师', '中医类别执业（助理）医师', '中医师'] }),
+  field('staff.villageDoctors', 'count', { zh: '乡村医生', en: 'village doctors' }, { unit: units.people, synonyms: ['乡村医生数', '村医', '村医人数'] }),
+  field('staff.nurses', 'count', { zh: '护士', en: 'nurses' }, { unit: units.people, synonyms: ['护士数', '注册护士'] }),
+  field('staff.auxiliary', 'count', { zh: '辅助工作人员', en: 'auxiliary staff' }, { unit: units.people, synonyms: ['辅助人员'] }),
   field('staff.seniorPhysicians', 'count', { zh: '副高级及以上职称医师', en: 'associate-senior physicians and above' }, { unit: units.people }),
   field('staff.ecgTechnicians', 'count', { zh: '心电技师', en: 'ECG technicians' }, { unit: units.people }),
   field('staff.imagingTechnicians', 'count', { zh: '影像技师', en: 'imaging technicians' }, { unit: units.people }),
@@ -242,7 +249,7 @@ const definitions: FactDefinition[] = [
       staff?.physicians !== undefined && staff.auxiliary !== undefined ? staff.physicians + staff.auxiliary : undefined,
   }),
 
-  field('departments', 'codes', { zh: '科室', en: 'departments' }, { vocabulary: 'departments' }),
+  field('departments', 'codes', { zh: '科室', en: 'departments' }, { vocabulary: 'departments', synonyms: ['科室设置', '临床科室'] }),
   field('posts', 'codes', { zh: '专（兼）职岗位', en: 'full- or part-time posts' }, { vocabulary: 'posts' }),
   field(
     'secondedSeniorPhysicianDepartments',
@@ -250,13 +257,13 @@ const definitions: FactDefinition[] = [
     { zh: '有上级医院长期派驻副高级及以上医师的科室', en: 'departments with a seconded associate-senior physician' },
     { vocabulary: 'departments' },
   ),
-  field('ambulances', 'codes', { zh: '救护车', en: 'ambulances' }, { vocabulary: 'ambulances' }),
-  field('systems', 'codes', { zh: '信息系统', en: 'information systems' }, { vocabulary: 'systems' }),
-  field('disclosures', 'codes', { zh: '公示内容', en: 'public disclosures' }, { vocabulary: 'disclosures' }),
+  field('ambulances', 'codes', { zh: '救护车', en: 'ambulances' }, { vocabulary: 'ambulances', synonyms: ['救护车类型'] }),
+  field('systems', 'codes', { zh: '信息系统', en: 'information systems' }, { vocabulary: 'systems', synonyms: ['信息化系统', '信息系统建设'] }),
+  field('disclosures', 'codes', { zh: '公示内容', en: 'public disclosures' }, { vocabulary: 'disclosures', synonyms: ['公示', '公示项目'] }),
 
-  field('services.commonDiseases', 'count', { zh: '诊疗病种', en: 'diseases diagnosed and treated' }, { unit: units.kinds }),
-  field('services.tcmDiseases', 'count', { zh: '中医病种', en: 'TCM diseases' }, { unit: units.kinds }),
-  field('services.tcmTechniques', 'count', { zh: '中医适宜技术', en: 'TCM appropriate techniques' }, { unit: units.kinds }),
+  field('services.commonDiseases', 'count', { zh: '诊疗病种', en: 'diseases diagnosed and treated' }, { unit: units.kinds, synonyms: ['诊疗病种数', '常见病多发病种数'] }),
+  field('services.tcmDiseases', 'count', { zh: '中医病种', en: 'TCM diseases' }, { unit: units.kinds, synonyms: ['中医病种数'] }),
+  field('services.tcmTechniques', 'count', { zh: '中医适宜技术', en: 'TCM appropriate techniques' }, { unit: units.kinds, synonyms: ['中医适宜技术种类', '中医适宜技术项数', '中医适宜技术数', '中医药适宜技术', '开展中医适宜技术'] }),
   field('services.tcmHealthManagement', 'boolean', { zh: '中医药健康管理服务', en: 'TCM health management service' }),
   field('services.specialtyTechniques', 'count', { zh: '特色专科诊疗技术', en: 'special-clinic techniques' }, { unit: units.items }),
   field('services.infusionReactionRescue', 'boolean', {
