@@ -242,18 +242,19 @@ requirements:
 });
 
 /**
- * What a value looks like after JSON.stringify: no readonly, and a property that may be
- * undefined may be absent.
+ * What a value looks like after JSON.stringify: no readonly, a property that may be undefined
+ * may be absent, and one that is always undefined (an outcome's details it does not have) is.
  */
 type JsonForm<T> = T extends readonly (infer U)[]
   ? JsonForm<U>[]
   : T extends object
     ? Simplify<
-        { -readonly [K in keyof T as undefined extends T[K] ? never : K]: JsonForm<T[K]> } & {
-          -readonly [K in keyof T as undefined extends T[K] ? K : never]?: JsonForm<Exclude<T[K], undefined>>;
+        { -readonly [K in keyof T as Always<T[K]> extends true ? never : undefined extends T[K] ? never : K]: JsonForm<T[K]> } & {
+          -readonly [K in keyof T as Always<T[K]> extends true ? never : undefined extends T[K] ? K : never]?: JsonForm<Exclude<T[K], undefined>>;
         }
       >
     : T;
+type Always<V> = [V] extends [undefined] ? true : false;
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
 describe('facility-standards schema', () => {

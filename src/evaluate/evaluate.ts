@@ -10,7 +10,8 @@ import type { Requirement, Standard } from '../standard/types.js';
 import { compileStandard } from './compile.js';
 import { ruleName, runRules, type ResultNode } from './engine.js';
 import { findingsOf, judge, undecidedFields, type Truth } from './gap.js';
-import type { Outcome, OutcomeCounts, Report, RequirementResult, StandardOutcome } from './result.js';
+import type { LocalizedText } from '../text.js';
+import type { GapDetails, GapResult, OutcomeCounts, Report, RequirementResult, RequirementResultBase, StandardOutcome, UnknownResult } from './result.js';
 
 export interface EvaluateOptions {
   /**
@@ -190,10 +191,10 @@ function evaluateRequirement(
   const message = gapMessage(findings.map((f) => f.message));
   if (findings.length === 1) {
     const { operator: _operator, message: _message, ...only } = findings[0]!;
-    return result(shape, 'gap', message, only);
+    return gap(shape, message, only);
   }
   const missing = [...new Set(findings.flatMap((f) => f.missing ?? []))];
-  return result(shape, 'gap', message, { ...(missing.length > 0 && { missing }), findings });
+  return gap(shape, message, { ...(missing.length > 0 && { missing }), findings });
 }
 
 /** What a requirement's result holds whatever the facility: computed once per standard. */
@@ -239,15 +240,17 @@ function shapesOf(standard: Standard): readonly Shape[] {
   return done;
 }
 
-type Details = Partial<Pick<RequirementResult, 'fact' | 'expected' | 'actual' | 'missing' | 'shortfall' | 'excess' | 'findings' | 'unknownFacts'>>;
-
-function unknown(shape: Shape, fields: string[]): RequirementResult {
-  return result(shape, 'unknown', unknownMessage(fields), { unknownFacts: fields });
+function unknown(shape: Shape, fields: string[]): UnknownResult {
+  return { ...base(shape, unknownMessage(fields)), outcome: 'unknown', unknownFacts: fields };
 }
 
-function result(shape: Shape, outcome: Outcome, message: RequirementResult['message'], details?: Details): RequirementResult {
-  if (details === undefined && shape.note === undefined) {
-    // The common case, written out: a literal of one shape is much cheaper than spreads.
+function gap(shape: Shape, message: LocalizedText, details: GapDetails): GapResult {
+  return { ...base(shape, message), outcome: 'gap', ...details };
+}
+
+function result<O extends 'met' | 'not-applicable'>(shape: Shape, outcome: O, message: LocalizedText): RequirementResultBase & { readonly outcome: O } {
+  // Written out: a literal of one shape is much cheaper than spreads, and this is the common case.
+  if (shape.note === undefined) {
     return {
       standard: shape.standard,
       requirement: shape.requirement,
@@ -259,14 +262,16 @@ function result(shape: Shape, outcome: Outcome, message: RequirementResult['mess
       source: shape.source,
     };
   }
+  return { ...base(shape, message), outcome };
+}
+
+function base(shape: Shape, message: LocalizedText): RequirementResultBase {
   return {
     standard: shape.standard,
     requirement: shape.requirement,
     clause: shape.clause,
     severity: shape.severity,
-    outcome,
     title: shape.title,
-    ...details,
     message,
     ...(shape.note !== undefined && { note: shape.note }),
     source: shape.source,
