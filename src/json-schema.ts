@@ -5,7 +5,7 @@ import { FacilityRecord } from './record/schema.js';
 import { CheckOutputSchema, reportSchemaMetadata } from './report/schema.js';
 import { ProgramSchema } from './program/schema.js';
 import { LadderSchema } from './standard/ladder.js';
-import { StandardSchema } from './standard/schema.js';
+import { RuleFileSchema } from './standard/schema.js';
 
 /** A JSON Schema document (draft 2020-12). */
 export type JsonSchema = { readonly [keyword: string]: unknown };
@@ -38,7 +38,7 @@ export function recordJsonSchema(): JsonSchema {
  * `facility-standards validate`.
  */
 export function ruleFileJsonSchema(): JsonSchema {
-  const schema = z.toJSONSchema(StandardSchema, { io: 'input' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(RuleFileSchema, { io: 'input' }) as Record<string, unknown>;
   const named = nameConditionDef(schema);
   return {
     $schema: named.$schema,

@@ -31,6 +31,7 @@ import {
   type LadderAssessment,
   type Report,
   type RequirementResult,
+  type BundledStandardId,
   type Standard,
 } from '../src/index.js';
 
@@ -166,7 +167,7 @@ requirements:
     let findings = 0;
     let excess = 0;
     const cases = [
-      ...fixtureRecords.flatMap(({ file, standard, records }) => records.map((record) => ({ file, standard: standard as string | Standard, record }))),
+      ...fixtureRecords.flatMap(({ file, standard, records }) => records.map((record) => ({ file, standard: standard as BundledStandardId | Standard, record }))),
       ...extra.map(({ standard, record }, i) => ({ file: `constructed ${i}`, standard, record })),
     ];
     for (const { file, standard, record } of cases) {

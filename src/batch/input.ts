@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { CellValue, Row, Workbook, Worksheet } from 'exceljs';
+import { importOptional } from '../optional.js';
 import { RecordError } from '../diagnostic.js';
 import { parseRecord } from '../record/parse.js';
 import { parseYamlSource } from '../yaml-source.js';
@@ -461,11 +462,16 @@ class CsvSplitter {
 
 type ExcelJs = typeof import('exceljs');
 
-/** exceljs, loaded when first needed: it is large, and only the node side reads workbooks. */
+/**
+ * exceljs, loaded when first needed: it is large, an optional dependency, and only the node side
+ * reads and writes workbooks. Throws OptionalDependencyError when it is not installed.
+ */
 export async function loadExcelJs(): Promise<ExcelJs> {
-  const loaded = (await import('exceljs')) as ExcelJs & { default?: ExcelJs };
+  const loaded = (await importOptional('exceljs', xlsxPurpose, () => import('exceljs'))) as ExcelJs & { default?: ExcelJs };
   return loaded.default ?? loaded;
 }
+
+const xlsxPurpose = { zh: '读写 Excel 工作簿（.xlsx）', en: 'Reading and writing Excel workbooks (.xlsx)' };
 
 const kindWords: Record<Column['kind'], string> = {
   number: 'a number',

@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from '../diagnostic.js';
 import { facts, type FactDefinition } from '../record/facts.js';
 import { vocabularies, type VocabularyName } from '../record/vocabulary.js';
 
@@ -91,6 +92,7 @@ export function sheetColumns(header: readonly string[]): Column[] {
 
 export class SheetError extends Error {
   override name = 'SheetError';
+  readonly code: DiagnosticCode = 'sheet-invalid';
 }
 
 /** A problem with one cell, named by its column. */

@@ -6,6 +6,7 @@ import type { FacilityRecord, FacilityRecordInput } from '../record/schema.js';
 import { gapMessage, metMessage, notApplicableMessage, unknownMessage } from '../report/messages.js';
 import { bundledStandard, bundledStandards, selectStandards } from '../standard/registry.js';
 import { knownRegions, normalizeRegion, unplacedNotice } from '../standard/region.js';
+import type { BundledStandardId } from '../standard/ids.js';
 import type { Requirement, Standard } from '../standard/types.js';
 import { compileStandard } from './compile.js';
 import { ruleName, runRules, type ResultNode } from './engine.js';
@@ -29,33 +30,49 @@ export interface EvaluateOptions {
  */
 export async function evaluate(
   record: FacilityRecordInput,
-  standard: Standard | string,
+  standard: Standard | BundledStandardId,
   options: EvaluateOptions = {},
 ): Promise<Report> {
   return evaluateRecord(parseRecord(record), standardOf(standard), options);
 }
 
 /** Like evaluate, synchronously, on the compiled path: for a form re-evaluated on every keystroke. */
-export function evaluateSync(record: FacilityRecordInput, standard: Standard | string): Report {
+export function evaluateSync(record: FacilityRecordInput, standard: Standard | BundledStandardId): Report {
   return evaluateRecordSync(parseRecord(record), standardOf(standard));
 }
 
+/** What `evaluateAll` chooses from, besides how it evaluates. */
+export interface EvaluateAllOptions extends EvaluateOptions {
+  /** The standards to choose from, in place of the bundled ones (e.g. `loadStandards(files).values()`). */
+  readonly standards?: Iterable<Standard>;
+  /**
+   * Standards added to those (a county overlay loaded with `loadStandards(files, { base: bundledStandards() })`,
+   * say); one with the id of a standard already there replaces it. An overlay for a county is
+   * chosen, in place of the city standard it extends, for records known to be in that county.
+   */
+  readonly overlays?: Iterable<Standard>;
+}
+
 /**
- * Evaluates a record against every bundled standard for its facility type that it is known to be
+ * Evaluates a record against every standard (the bundled ones, or `options.standards`, with
+ * `options.overlays`) for its facility type that it is known to be
  * under: national ones, and a city's or county's when the record names that city or county. A
  * region name written without its suffix (长治) is read as the known one (长治市). What the
  * record leaves open — a region-bound standard it may be under but does not say — is in each
  * report's `notices`; when that leaves no standard at all, it throws RecordError saying which
  * field to give.
  */
-export async function evaluateAll(record: FacilityRecordInput, options: EvaluateOptions = {}): Promise<Report[]> {
+export async function evaluateAll(record: FacilityRecordInput, options: EvaluateAllOptions = {}): Promise<Report[]> {
   const valid = parseRecord(record);
   if (valid.type === undefined) {
     throw new RecordError('Cannot choose standards for the record:', [
       new Diagnostic('"type" is needed to choose the standards (village-clinic or township-health-center)', { path: 'type' }),
     ]);
   }
-  const standards = [...bundledStandards().values()];
+  const byId = new Map<string, Standard>();
+  for (const standard of options.standards ?? bundledStandards().values()) byId.set(standard.id, standard);
+  for (const standard of options.overlays ?? []) byId.set(standard.id, standard);
+  const standards = [...byId.values()];
   const { region, notices } = normalizeRegion(valid.region, knownRegions(standards.map((s) => s.region)));
   const placed: FacilityRecord = region === valid.region ? valid : { ...valid, region };
   const selection = selectStandards(standards, valid.type, region);
@@ -68,7 +85,7 @@ export async function evaluateAll(record: FacilityRecordInput, options: Evaluate
   }
   const reports: Report[] = [];
   for (const standard of selection.standards) {
-    const report = await evaluateRecord(placed, standard, options);
+    const report = await evaluateRecord(placed, standard, { ...(options.engine && { engine: options.engine }) });
     reports.push(notices.length > 0 ? { ...report, notices: [...(report.notices ?? []), ...notices] } : report);
   }
   return reports;
@@ -123,7 +140,7 @@ function typeAssumed(standard: Standard): Notice {
   };
 }
 
-const standardOf = (standard: Standard | string) => (typeof standard === 'string' ? bundledStandard(standard) : standard);
+const standardOf = (standard: Standard | BundledStandardId) => (typeof standard === 'string' ? bundledStandard(standard) : standard);
 
 /**
  * How one evaluation path decides a standard's conditions for a record: each in three-valued

@@ -67,7 +67,7 @@ export interface RequirementResultBase {
   readonly source: RequirementSource;
 }
 
-type DetailKey = 'fact' | 'expected' | 'actual' | 'missing' | 'shortfall' | 'excess' | 'findings' | 'unknownFacts' | 'waiver';
+export type DetailKey = 'fact' | 'expected' | 'actual' | 'missing' | 'shortfall' | 'excess' | 'findings' | 'unknownFacts' | 'waiver';
 
 /**
  * The details an outcome does not have, declared absent: every variant names every detail, so

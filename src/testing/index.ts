@@ -13,6 +13,8 @@ import { loadRules, type RuleFileText } from '../standard/load.js';
 import { bundledStandards } from '../standard/registry.js';
 import type { Standard } from '../standard/types.js';
 
+export type { FacilityRecordInput, Outcome, Report, RuleFileText, Standard };
+
 /**
  * A gap a case expects: the requirement's id, and optionally what is missing or by how much.
  * Only what is given is compared, so `{ requirement: 'drugs' }` accepts any shortfall. A bare id
