@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { operators } from './evaluate/operators.js';
 import { facts } from './record/facts.js';
-import { FacilityRecord } from './record/schema.js';
+import { FacilityRecord, staffParts } from './record/schema.js';
 import { CheckOutputSchema, reportSchemaMetadata } from './report/schema.js';
 import { ProgramSchema } from './program/schema.js';
 import { LadderSchema } from './standard/ladder.js';
@@ -15,19 +15,39 @@ export type SchemaKind = 'record' | 'rule-file' | 'ladder' | 'program' | 'report
 
 export const schemaKinds: readonly SchemaKind[] = ['record', 'rule-file', 'ladder', 'program', 'report'];
 
+/** Where the published schemas are found: each kind's `$id`. */
+const schemaBase = 'https://unpkg.com/facility-standards/schemas/';
+
+const staffRule = `No part of the staff (${staffParts.join(', ')}) outnumbers onPost: parseRecord refuses a record where one does (JSON Schema cannot compare two fields).`;
+
 /**
- * The JSON Schema of a facility record (the record contract). A record file may also hold a
- * list of records, each of this schema. Two rules are checked by `parseRecord` only: each code is
- * listed once, and no part of the staff outnumbers `staff.onPost`.
+ * The JSON Schema of a facility record (the record contract), saying what `parseRecord` checks
+ * wherever JSON Schema can: each code listed once (`uniqueItems`); the rule it cannot say (no
+ * part of the staff outnumbers `staff.onPost`) is in the descriptions. A record file may also
+ * hold a list of records, each of this schema.
  */
 export function recordJsonSchema(): JsonSchema {
   const { $schema, ...body } = z.toJSONSchema(FacilityRecord, { io: 'input' }) as Record<string, unknown>;
+  const marked = uniqueCodeLists(body) as Json;
+  const properties = isObject(marked.properties) ? marked.properties : {};
+  if (isObject(properties.staff)) properties.staff = { ...properties.staff, description: `Head counts of the staff. ${staffRule}` };
   return {
     $schema,
+    $id: `${schemaBase}record.schema.json`,
     title: 'facility-standards facility record',
-    description: 'One village clinic (村卫生室) or township health center (乡镇卫生院). Every field is optional; unknown fields and codes are rejected.',
-    ...body,
+    description: `One village clinic (村卫生室) or township health center (乡镇卫生院). Every field is optional; unknown fields and codes are rejected, and each code is listed once. ${staffRule}`,
+    ...marked,
   };
+}
+
+/** Lists of codes (rooms, departments …) with `uniqueItems`: parseRecord refuses a code listed twice. */
+function uniqueCodeLists(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(uniqueCodeLists);
+  if (!isObject(node)) return node;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(node)) out[key] = uniqueCodeLists(value);
+  if (out.type === 'array' && isObject(out.items) && Array.isArray(out.items.enum)) out.uniqueItems = true;
+  return out;
 }
 
 /**

@@ -112,9 +112,27 @@ describe('the record schema', () => {
     ['a negative area', { premises: { buildingArea: -1 } }],
     ['a fractional head count', { staff: { onPost: 2.5 } }],
     ['an unknown facility type', { type: 'hospital' }],
+    ['a room listed twice', { rooms: ['pharmacy', 'pharmacy'] }],
+    ['a department listed twice', { departments: ['tcm', 'general-practice', 'tcm'] }],
   ])('rejects %s, as the zod schema does', (_what, record) => {
     expect(validators.record!(record)).toBe(false);
     expect(() => parseRecordsText(JSON.stringify(record), 'r.json')).toThrow();
+  });
+});
+
+describe('the record schema says what it cannot check', () => {
+  it('has an $id, and states the staff rule JSON Schema cannot express', () => {
+    const schema = recordJsonSchema() as { $id: string; description: string; properties: { staff: { description: string } } };
+    expect(schema.$id).toBe('https://unpkg.com/facility-standards/schemas/record.schema.json');
+    for (const text of [schema.description, schema.properties.staff.description]) {
+      expect(text).toContain('healthTechnicians, physicians, villageDoctors, auxiliary) outnumbers onPost');
+    }
+  });
+
+  it('the rule stated: more health technicians than staff on post passes JSON Schema, parseRecord refuses it', () => {
+    const record = { staff: { onPost: 2, healthTechnicians: 3 } };
+    expect(validators.record!(record)).toBe(true);
+    expect(() => parseRecordsText(JSON.stringify(record), 'r.json')).toThrow(/staff\.healthTechnicians \(3\) is more than staff\.onPost \(2\)/);
   });
 });
 
