@@ -62,6 +62,7 @@ export function ruleFileJsonSchema(): JsonSchema {
   const named = nameConditionDef(schema);
   return {
     $schema: named.$schema,
+    $id: `${schemaBase}rule-file.schema.json`,
     title: 'facility-standards rule file (a standard)',
     description: 'One standard: its source document, parameters and requirements; or an overlay that `extends` another.',
     ...withoutKey(named, '$schema'),
@@ -73,6 +74,7 @@ export function ladderJsonSchema(): JsonSchema {
   const { $schema, ...body } = z.toJSONSchema(LadderSchema, { io: 'input' }) as Record<string, unknown>;
   return {
     $schema,
+    $id: `${schemaBase}ladder.schema.json`,
     title: 'facility-standards ladder file',
     description: 'Standards for one facility type, lowest level first.',
     ...body,
@@ -85,6 +87,7 @@ export function programJsonSchema(): JsonSchema {
   const named = nameConditionDef(schema);
   return {
     $schema: named.$schema,
+    $id: `${schemaBase}program.schema.json`,
     title: 'facility-standards programme file',
     description: 'Targets over the facilities of a region: shares or counts of facilities meeting a standard or a condition, or a share of staff, by a date.',
     ...withoutKey(named, '$schema'),
@@ -98,7 +101,7 @@ export function programJsonSchema(): JsonSchema {
  */
 export function reportJsonSchema(): JsonSchema {
   const { $schema, ...body } = z.toJSONSchema(CheckOutputSchema, { metadata: reportSchemaMetadata }) as Record<string, unknown>;
-  return { $schema, title: 'facility-standards report', ...body };
+  return { $schema, $id: `${schemaBase}report.schema.json`, title: 'facility-standards report', ...body };
 }
 
 /** The JSON Schema of one kind of document. */

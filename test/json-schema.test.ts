@@ -64,6 +64,10 @@ describe('schemas/ holds the current JSON Schemas', () => {
     expect(committed).toBe(`${JSON.stringify(jsonSchema(kind), null, 2)}\n`);
   });
 
+  it.each(schemaKinds)('%s has the $id of its published file', (kind) => {
+    expect(jsonSchema(kind).$id).toBe(`https://unpkg.com/facility-standards/schemas/${kind}.schema.json`);
+  });
+
   it('each is valid draft 2020-12 JSON Schema (Ajv compiles it in strict mode)', () => {
     for (const kind of schemaKinds) expect(typeof validators[kind]).toBe('function');
     expect(recordJsonSchema().$schema).toBe('https://json-schema.org/draft/2020-12/schema');
