@@ -35,7 +35,6 @@ export {
   bundledStandards,
   bundledStandardsFor,
   selectStandards,
-  standardsFor,
   type StandardSelection,
 } from './standard/registry.js';
 export {
@@ -142,17 +141,7 @@ export { renderPortfolioHtml } from './report/html.js';
 export type { PortfolioRenderOptions } from './report/portfolio-words.js';
 
 // Published schemas: JSON Schema of each document, and the report contract in zod.
-export {
-  jsonSchema,
-  ladderJsonSchema,
-  programJsonSchema,
-  recordJsonSchema,
-  reportJsonSchema,
-  ruleFileJsonSchema,
-  schemaKinds,
-  type JsonSchema,
-  type SchemaKind,
-} from './json-schema.js';
+export { jsonSchema, schemaKinds, type JsonSchema, type SchemaKind } from './json-schema.js';
 export {
   CheckOutputSchema,
   FindingSchema,

@@ -4,7 +4,7 @@ import * as z from 'zod';
  * The report contract as zod schemas: the JSON form of the interfaces in `evaluate/result.ts`
  * (Report, RequirementResult, Finding) and `evaluate/ladder.ts` (LadderAssessment), and of the
  * documents the CLI writes with `--format json`. A test holds these to the interfaces (types)
- * and to real reports (values); `reportJsonSchema()` publishes them as JSON Schema.
+ * and to real reports (values); `jsonSchema('report')` publishes them as JSON Schema.
  *
  * JSON form: a property whose value is `undefined` in the object (e.g. `source.line` of a rule
  * file read without positions) is absent in the JSON, so such properties are optional here.
