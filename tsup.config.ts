@@ -1,5 +1,9 @@
 import { defineConfig } from 'tsup';
 
+// exceljs is an optional dependency (tsup leaves only dependencies and peers out of the bundle by
+// itself): loaded from node_modules when a workbook is read or written, never bundled.
+const external = ['exceljs'];
+
 export default defineConfig([
   {
     // `testing` (the rule-authoring kit) imports vitest, a peer dependency left external; its CJS
@@ -13,6 +17,7 @@ export default defineConfig([
     shims: true,
     dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
     removeNodeProtocol: false,
+    external,
     sourcemap: true,
     clean: true,
     target: 'es2022',
@@ -25,6 +30,7 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     removeNodeProtocol: false,
+    external,
     sourcemap: true,
   },
 ]);

@@ -53,8 +53,23 @@ export class Diagnostic {
   }
 }
 
+/**
+ * The stable code of each of the library's error classes: `error.code` tells them apart across
+ * bundles and realms, where `instanceof` may not.
+ */
+export type ErrorCode =
+  | 'invalid-input'
+  | 'rule-file-invalid'
+  | 'record-invalid'
+  | 'facility-type-mismatch'
+  | 'unknown-id'
+  | 'waiver-file-invalid'
+  | 'sheet-invalid'
+  | 'optional-dependency-missing';
+
 /** Base of the library's input errors: one or more diagnostics, each with its position. */
 export class DiagnosticError extends Error {
+  readonly code: ErrorCode = 'invalid-input';
   readonly diagnostics: readonly Diagnostic[];
   /** The summary line in both languages. */
   readonly summary: LocalizedText;
@@ -75,11 +90,13 @@ export class DiagnosticError extends Error {
 /** A rule file (a standard) that cannot be loaded. */
 export class RuleFileError extends DiagnosticError {
   override name = 'RuleFileError';
+  override readonly code = 'rule-file-invalid';
 }
 
 /** A facility record that does not follow the record contract. */
 export class RecordError extends DiagnosticError {
   override name = 'RecordError';
+  override readonly code = 'record-invalid';
 }
 
 /** Formats a document path the way people write it: `requirements[3].check.fact`. */
@@ -95,7 +112,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 /** A standard applied to a record of another facility type: never an outcome, always said. */
 export class FacilityTypeError extends DiagnosticError {
   override name = 'FacilityTypeError';
-  readonly code = 'facility-type-mismatch';
+  override readonly code = 'facility-type-mismatch';
   /** The standard's id, its facility type, and the record's. */
   readonly standard: string;
   readonly standardType: string;
@@ -119,7 +136,7 @@ export class FacilityTypeError extends DiagnosticError {
 /** A standard, ladder or programme id that is not loaded; `suggestions` are the nearest known ids. */
 export class UnknownIdError extends Error {
   override name = 'UnknownIdError';
-  readonly code = 'unknown-id';
+  readonly code: ErrorCode = 'unknown-id';
   readonly suggestions: readonly string[];
   readonly text: LocalizedText;
 

@@ -2,11 +2,11 @@ import { EntitlementScheduleSchema } from './portfolio/entitlements.js';
 import * as z from 'zod';
 import { operators } from './evaluate/operators.js';
 import { facts } from './record/facts.js';
-import { FacilityRecord } from './record/schema.js';
+import { FacilityRecord, staffParts } from './record/schema.js';
 import { CheckOutputSchema, reportSchemaMetadata } from './report/schema.js';
 import { ProgramSchema } from './program/schema.js';
 import { LadderSchema } from './standard/ladder.js';
-import { StandardSchema } from './standard/schema.js';
+import { RuleFileSchema } from './standard/schema.js';
 
 /** A JSON Schema document (draft 2020-12). */
 export type JsonSchema = { readonly [keyword: string]: unknown };
@@ -16,19 +16,39 @@ export type SchemaKind = 'record' | 'rule-file' | 'ladder' | 'program' | 'entitl
 
 export const schemaKinds: readonly SchemaKind[] = ['record', 'rule-file', 'ladder', 'program', 'entitlements', 'report'];
 
+/** Where the published schemas are found: each kind's `$id`. */
+const schemaBase = 'https://unpkg.com/facility-standards/schemas/';
+
+const staffRule = `No part of the staff (${staffParts.join(', ')}) outnumbers onPost: parseRecord refuses a record where one does (JSON Schema cannot compare two fields).`;
+
 /**
- * The JSON Schema of a facility record (the record contract). A record file may also hold a
- * list of records, each of this schema. Two rules are checked by `parseRecord` only: each code is
- * listed once, and no part of the staff outnumbers `staff.onPost`.
+ * The JSON Schema of a facility record (the record contract), saying what `parseRecord` checks
+ * wherever JSON Schema can: each code listed once (`uniqueItems`); the rule it cannot say (no
+ * part of the staff outnumbers `staff.onPost`) is in the descriptions. A record file may also
+ * hold a list of records, each of this schema.
  */
 export function recordJsonSchema(): JsonSchema {
   const { $schema, ...body } = z.toJSONSchema(FacilityRecord, { io: 'input' }) as Record<string, unknown>;
+  const marked = uniqueCodeLists(body) as Json;
+  const properties = isObject(marked.properties) ? marked.properties : {};
+  if (isObject(properties.staff)) properties.staff = { ...properties.staff, description: `Head counts of the staff. ${staffRule}` };
   return {
     $schema,
+    $id: `${schemaBase}record.schema.json`,
     title: 'facility-standards facility record',
-    description: 'One village clinic (村卫生室) or township health center (乡镇卫生院). Every field is optional; unknown fields and codes are rejected.',
-    ...body,
+    description: `One village clinic (村卫生室) or township health center (乡镇卫生院). Every field is optional; unknown fields and codes are rejected, and each code is listed once. ${staffRule}`,
+    ...marked,
   };
+}
+
+/** Lists of codes (rooms, departments …) with `uniqueItems`: parseRecord refuses a code listed twice. */
+function uniqueCodeLists(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(uniqueCodeLists);
+  if (!isObject(node)) return node;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(node)) out[key] = uniqueCodeLists(value);
+  if (out.type === 'array' && isObject(out.items) && Array.isArray(out.items.enum)) out.uniqueItems = true;
+  return out;
 }
 
 /**
@@ -39,10 +59,11 @@ export function recordJsonSchema(): JsonSchema {
  * `facility-standards validate`.
  */
 export function ruleFileJsonSchema(): JsonSchema {
-  const schema = z.toJSONSchema(StandardSchema, { io: 'input' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(RuleFileSchema, { io: 'input' }) as Record<string, unknown>;
   const named = nameConditionDef(schema);
   return {
     $schema: named.$schema,
+    $id: `${schemaBase}rule-file.schema.json`,
     title: 'facility-standards rule file (a standard)',
     description: 'One standard: its source document, parameters and requirements; or an overlay that `extends` another.',
     ...withoutKey(named, '$schema'),
@@ -54,6 +75,7 @@ export function ladderJsonSchema(): JsonSchema {
   const { $schema, ...body } = z.toJSONSchema(LadderSchema, { io: 'input' }) as Record<string, unknown>;
   return {
     $schema,
+    $id: `${schemaBase}ladder.schema.json`,
     title: 'facility-standards ladder file',
     description: 'Standards for one facility type, lowest level first.',
     ...body,
@@ -66,6 +88,7 @@ export function programJsonSchema(): JsonSchema {
   const named = nameConditionDef(schema);
   return {
     $schema: named.$schema,
+    $id: `${schemaBase}program.schema.json`,
     title: 'facility-standards programme file',
     description: 'Targets over the facilities of a region: shares or counts of facilities meeting a standard or a condition, or a share of staff, by a date.',
     ...withoutKey(named, '$schema'),
@@ -78,6 +101,7 @@ export function entitlementsJsonSchema(): JsonSchema {
   const named = nameConditionDef(schema);
   return {
     $schema: named.$schema,
+    $id: `${schemaBase}entitlements.schema.json`,
     title: 'facility-standards entitlement schedule',
     description: 'What a facility’s level earns: policies granted and one-off subsidies due, with payer, clause and quote.',
     ...withoutKey(named, '$schema'),
@@ -91,7 +115,7 @@ export function entitlementsJsonSchema(): JsonSchema {
  */
 export function reportJsonSchema(): JsonSchema {
   const { $schema, ...body } = z.toJSONSchema(CheckOutputSchema, { metadata: reportSchemaMetadata }) as Record<string, unknown>;
-  return { $schema, title: 'facility-standards report', ...body };
+  return { $schema, $id: `${schemaBase}report.schema.json`, title: 'facility-standards report', ...body };
 }
 
 /** The JSON Schema of one kind of document. */

@@ -6,6 +6,7 @@ import {
   batchSubsidies,
   bundledEntitlements,
   bundledStandard,
+  bundledStandards,
   entitlementsOf,
   entitlementText,
   loadRules,
@@ -28,7 +29,7 @@ const file = fileURLToPath(new URL('../fixtures/entitlements/changzhi-batch.yaml
 const records: FacilityRecord[] = parseRecordsText(readFileSync(file, 'utf8'), file);
 const schedule = bundledEntitlements().get('changzhi/2028-entitlements')!;
 const assess = (record: FacilityRecord): FacilityEntitlements =>
-  entitlementsOf(schedule, record, (id) => evaluateRecordSync(record, bundledStandard(id)));
+  entitlementsOf(schedule, record, (id) => evaluateRecordSync(record, bundledStandards().get(id)!));
 const results = records.map(assess);
 
 /** The statuses of the entitlements that are not `not-due`. */

@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
 import { openInput } from '../src/batch/input.js';
 import { loadRules, RuleFileError, type RuleFileText } from '../src/index.js';
-import { batchContext, runBatch, type BatchFormat, type InputRow, type OutputRow } from '../src/node.js';
+import { runBatch, type BatchFormat, type InputRow, type OutputRow } from '../src/node.js';
+import { batchContext } from '../src/batch/run.js';
 import { evaluateRows } from '../src/batch/rows.js';
 import { evaluateRowByRow, WorkerPool, type ChunkDone, type ChunkWorker } from '../src/batch/run.js';
 // @ts-expect-error: a script without types

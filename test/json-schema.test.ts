@@ -21,7 +21,6 @@ import {
   jsonSchema,
   LadderAssessmentSchema,
   parseRecordsText,
-  recordJsonSchema,
   renderJson,
   renderLadderJson,
   ReportSchema,
@@ -31,6 +30,7 @@ import {
   type LadderAssessment,
   type Report,
   type RequirementResult,
+  type BundledStandardId,
   type Standard,
 } from '../src/index.js';
 
@@ -63,9 +63,13 @@ describe('schemas/ holds the current JSON Schemas', () => {
     expect(committed).toBe(`${JSON.stringify(jsonSchema(kind), null, 2)}\n`);
   });
 
+  it.each(schemaKinds)('%s has the $id of its published file', (kind) => {
+    expect(jsonSchema(kind).$id).toBe(`https://unpkg.com/facility-standards/schemas/${kind}.schema.json`);
+  });
+
   it('each is valid draft 2020-12 JSON Schema (Ajv compiles it in strict mode)', () => {
     for (const kind of schemaKinds) expect(typeof validators[kind]).toBe('function');
-    expect(recordJsonSchema().$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(jsonSchema('record').$schema).toBe('https://json-schema.org/draft/2020-12/schema');
   });
 });
 
@@ -111,9 +115,27 @@ describe('the record schema', () => {
     ['a negative area', { premises: { buildingArea: -1 } }],
     ['a fractional head count', { staff: { onPost: 2.5 } }],
     ['an unknown facility type', { type: 'hospital' }],
+    ['a room listed twice', { rooms: ['pharmacy', 'pharmacy'] }],
+    ['a department listed twice', { departments: ['tcm', 'general-practice', 'tcm'] }],
   ])('rejects %s, as the zod schema does', (_what, record) => {
     expect(validators.record!(record)).toBe(false);
     expect(() => parseRecordsText(JSON.stringify(record), 'r.json')).toThrow();
+  });
+});
+
+describe('the record schema says what it cannot check', () => {
+  it('has an $id, and states the staff rule JSON Schema cannot express', () => {
+    const schema = jsonSchema('record') as { $id: string; description: string; properties: { staff: { description: string } } };
+    expect(schema.$id).toBe('https://unpkg.com/facility-standards/schemas/record.schema.json');
+    for (const text of [schema.description, schema.properties.staff.description]) {
+      expect(text).toContain('healthTechnicians, physicians, villageDoctors, auxiliary) outnumbers onPost');
+    }
+  });
+
+  it('the rule stated: more health technicians than staff on post passes JSON Schema, parseRecord refuses it', () => {
+    const record = { staff: { onPost: 2, healthTechnicians: 3 } };
+    expect(validators.record!(record)).toBe(true);
+    expect(() => parseRecordsText(JSON.stringify(record), 'r.json')).toThrow(/staff\.healthTechnicians \(3\) is more than staff\.onPost \(2\)/);
   });
 });
 
@@ -166,7 +188,7 @@ requirements:
     let findings = 0;
     let excess = 0;
     const cases = [
-      ...fixtureRecords.flatMap(({ file, standard, records }) => records.map((record) => ({ file, standard: standard as string | Standard, record }))),
+      ...fixtureRecords.flatMap(({ file, standard, records }) => records.map((record) => ({ file, standard: standard as BundledStandardId | Standard, record }))),
       ...extra.map(({ standard, record }, i) => ({ file: `constructed ${i}`, standard, record })),
     ];
     for (const { file, standard, record } of cases) {
@@ -242,18 +264,19 @@ requirements:
 });
 
 /**
- * What a value looks like after JSON.stringify: no readonly, and a property that may be
- * undefined may be absent.
+ * What a value looks like after JSON.stringify: no readonly, a property that may be undefined
+ * may be absent, and one that is always undefined (an outcome's details it does not have) is.
  */
 type JsonForm<T> = T extends readonly (infer U)[]
   ? JsonForm<U>[]
   : T extends object
     ? Simplify<
-        { -readonly [K in keyof T as undefined extends T[K] ? never : K]: JsonForm<T[K]> } & {
-          -readonly [K in keyof T as undefined extends T[K] ? K : never]?: JsonForm<Exclude<T[K], undefined>>;
+        { -readonly [K in keyof T as Always<T[K]> extends true ? never : undefined extends T[K] ? never : K]: JsonForm<T[K]> } & {
+          -readonly [K in keyof T as Always<T[K]> extends true ? never : undefined extends T[K] ? K : never]?: JsonForm<Exclude<T[K], undefined>>;
         }
       >
     : T;
+type Always<V> = [V] extends [undefined] ? true : false;
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
 describe('facility-standards schema', () => {

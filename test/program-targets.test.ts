@@ -6,7 +6,7 @@ import { run } from '../src/cli/main.js';
 import { evaluateRecordSync } from '../src/evaluate/evaluate.js';
 import { contributions, measureProgram, type AreaProgress, type ContributingFacility } from '../src/program/measure.js';
 import { parseRecord, type FacilityRecordInput } from '../src/index.js';
-import { bundledPrograms, bundledStandard } from '../src/standard/registry.js';
+import { bundledPrograms, bundledStandard, bundledStandards } from '../src/standard/registry.js';
 import { loadFixture, patch } from './support/fixtures.js';
 
 /**
@@ -23,7 +23,7 @@ function measure(programId: string, inputs: readonly FacilityRecordInput[]) {
     return {
       row: i + 1,
       ...(record.id !== undefined && { id: record.id }),
-      contributions: contributions(program, record, (standard) => evaluateRecordSync(record, bundledStandard(standard))),
+      contributions: contributions(program, record, (standard) => evaluateRecordSync(record, bundledStandards().get(standard)!)),
     };
   });
   return { program, progress: measureProgram(program, facilities) };

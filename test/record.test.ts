@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { FacilityRecord, facts, parseRecord, parseRecordsText, readFacts, RecordError, vocabulary, type Diagnostic } from '../src/index.js';
+import { FacilityRecordSchema, facts, parseRecord, parseRecordsText, RecordError, vocabulary, type Diagnostic } from '../src/index.js';
+import { readFacts } from '../src/record/facts.js';
 
 function issuesOf(input: unknown): readonly Diagnostic[] {
   try {
@@ -142,13 +143,13 @@ describe('the record schema and the fact catalogue agree', () => {
   const descriptive = (path: string) => !['id', 'region.province', 'region.city', 'region.county'].includes(path);
 
   it('every descriptive field is a fact a rule may name', () => {
-    const paths = leaves(FacilityRecord).filter(descriptive);
+    const paths = leaves(FacilityRecordSchema).filter(descriptive);
     expect(paths.length).toBeGreaterThan(60);
     expect(paths.filter((path) => !facts.has(path))).toEqual([]);
   });
 
   it('every field fact reads a field of the schema', () => {
-    const paths = new Set(leaves(FacilityRecord));
+    const paths = new Set(leaves(FacilityRecordSchema));
     const fieldFacts = [...facts.values()].filter((f) => !f.derived).map((f) => f.name);
     expect(fieldFacts.filter((name) => !paths.has(name))).toEqual([]);
   });
@@ -180,7 +181,7 @@ describe('the fast validation path', () => {
       fc.property(fc.record({ equipment, staff: fc.record({ onPost: fc.integer({ min: 0, max: 3 }), physicians: fc.integer({ min: 0, max: 5 }) }) }, { requiredKeys: [] }), (record) => {
         // zod silently drops a "__proto__" key from a map; the contract (and the fast path) reject it.
         const proto = typeof record.equipment === 'object' && record.equipment !== null && Object.hasOwn(record.equipment, '__proto__');
-        const contract = FacilityRecord.safeParse(record).success && !proto;
+        const contract = FacilityRecordSchema.safeParse(record).success && !proto;
         expect(FacilityRecordFast.safeParse(record).success).toBe(contract);
         let accepted = true;
         try {

@@ -10,6 +10,7 @@ import { batchReportOf, facilityOf, today, type OutputRow, type RowDefaults } fr
 import { runBatch, type BatchResult } from '../batch/run.js';
 import { SheetError } from '../batch/sheet.js';
 import { InputError } from '../input/errors.js';
+import { OptionalDependencyError } from '../optional.js';
 import { loadColumnMap } from '../input/column-map.js';
 import { sheetNotesText } from '../input/messages.js';
 import { readTextFile } from '../input/decode.js';
@@ -149,6 +150,7 @@ function packageVersion(): string {
 function failureText(error: unknown, command: string | undefined): LocalizedText | undefined {
   if (error instanceof UsageError || error instanceof FileError) return error.text;
   if (error instanceof InputError) return { zh: error.zh, en: error.en };
+  if (error instanceof OptionalDependencyError) return error.text;
   if (error instanceof DiagnosticError) return { zh: error.render('zh'), en: error.render('en') };
   if (isFileSystemError(error)) return fileErrorText(error, 'read');
   const code = (error as { code?: unknown } | undefined)?.code;

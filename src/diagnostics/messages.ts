@@ -12,15 +12,17 @@ export interface Message {
   readonly text: LocalizedText;
 }
 
-type Values = Record<string, string | number | readonly string[] | undefined>;
+/** The values a diagnostic is about. */
+export type DiagnosticValues = Record<string, string | number | readonly string[] | undefined>;
 
-interface Entry<V extends Values> {
+/** One code of the catalogue: its sentence in each language, and example values a test renders it with. */
+export interface DiagnosticEntry<V extends DiagnosticValues> {
   readonly zh: (v: V) => string;
   readonly en: (v: V) => string;
   readonly example: V;
 }
 
-const entry = <V extends Values>(e: Entry<V>): Entry<V> => e;
+const entry = <V extends DiagnosticValues>(e: DiagnosticEntry<V>): DiagnosticEntry<V> => e;
 
 /** ` (did you mean "x"?)` and `（是否为“x”？）`, when there is a suggestion. */
 const meanEn = (s: string | undefined) => (s ? ` (did you mean "${s}"?)` : '');
@@ -361,11 +363,11 @@ export const catalogue = {
 } as const;
 
 export type DiagnosticCode = keyof typeof catalogue;
-type ValuesOf<C extends DiagnosticCode> = (typeof catalogue)[C] extends Entry<infer V> ? V : never;
+type ValuesOf<C extends DiagnosticCode> = (typeof catalogue)[C] extends DiagnosticEntry<infer V> ? V : never;
 
 /** The message of a code with its values, in both languages. */
 export function message<C extends DiagnosticCode>(code: C, values: ValuesOf<C>): Message {
-  const e = catalogue[code] as unknown as Entry<ValuesOf<C>>;
+  const e = catalogue[code] as unknown as DiagnosticEntry<ValuesOf<C>>;
   return { code, values, text: { zh: e.zh(values), en: e.en(values) } };
 }
 

@@ -1,18 +1,20 @@
 import { Diagnostic, FacilityTypeError, RecordError } from '../diagnostic.js';
-import { message } from '../diagnostics/messages.js';
 import type { Notice } from '../notice.js';
+import { message } from '../diagnostics/messages.js';
 import { readFacts, type FactDefinition, type FactValue } from '../record/facts.js';
 import { parseRecord } from '../record/parse.js';
 import type { FacilityRecord, FacilityRecordInput } from '../record/schema.js';
 import { gapMessage, metMessage, notApplicableMessage, unknownMessage } from '../report/messages.js';
 import { bundledStandard, bundledStandards, selectStandards } from '../standard/registry.js';
 import { knownRegions, normalizeRegion, unplacedNotice } from '../standard/region.js';
+import type { BundledStandardId } from '../standard/ids.js';
 import type { Requirement, Standard } from '../standard/types.js';
 import { compileStandard } from './compile.js';
 import { countedBy, countFacts } from './counted.js';
 import { ruleName, runRules, type ResultNode } from './engine.js';
 import { findingsOf, judge, undecidedFields, type Truth } from './gap.js';
-import type { Outcome, OutcomeCounts, Report, RequirementResult, StandardOutcome } from './result.js';
+import type { LocalizedText } from '../text.js';
+import type { GapDetails, GapResult, OutcomeCounts, Report, RequirementResult, RequirementResultBase, StandardOutcome, UnknownResult } from './result.js';
 
 export interface EvaluateOptions {
   /**
@@ -30,33 +32,49 @@ export interface EvaluateOptions {
  */
 export async function evaluate(
   record: FacilityRecordInput,
-  standard: Standard | string,
+  standard: Standard | BundledStandardId,
   options: EvaluateOptions = {},
 ): Promise<Report> {
   return evaluateRecord(parseRecord(record), standardOf(standard), options);
 }
 
 /** Like evaluate, synchronously, on the compiled path: for a form re-evaluated on every keystroke. */
-export function evaluateSync(record: FacilityRecordInput, standard: Standard | string): Report {
+export function evaluateSync(record: FacilityRecordInput, standard: Standard | BundledStandardId): Report {
   return evaluateRecordSync(parseRecord(record), standardOf(standard));
 }
 
+/** What `evaluateAll` chooses from, besides how it evaluates. */
+export interface EvaluateAllOptions extends EvaluateOptions {
+  /** The standards to choose from, in place of the bundled ones (e.g. `loadStandards(files).values()`). */
+  readonly standards?: Iterable<Standard>;
+  /**
+   * Standards added to those (a county overlay loaded with `loadStandards(files, { base: bundledStandards() })`,
+   * say); one with the id of a standard already there replaces it. An overlay for a county is
+   * chosen, in place of the city standard it extends, for records known to be in that county.
+   */
+  readonly overlays?: Iterable<Standard>;
+}
+
 /**
- * Evaluates a record against every bundled standard for its facility type that it is known to be
+ * Evaluates a record against every standard (the bundled ones, or `options.standards`, with
+ * `options.overlays`) for its facility type that it is known to be
  * under: national ones, and a city's or county's when the record names that city or county. A
  * region name written without its suffix (长治) is read as the known one (长治市). What the
  * record leaves open — a region-bound standard it may be under but does not say — is in each
  * report's `notices`; when that leaves no standard at all, it throws RecordError saying which
  * field to give.
  */
-export async function evaluateAll(record: FacilityRecordInput, options: EvaluateOptions = {}): Promise<Report[]> {
+export async function evaluateAll(record: FacilityRecordInput, options: EvaluateAllOptions = {}): Promise<Report[]> {
   const valid = parseRecord(record);
   if (valid.type === undefined) {
     throw new RecordError({ en: 'Cannot choose standards for the record:', zh: '无法为该记录选择标准：' }, [
       new Diagnostic(message('record.type-needed', {}), { path: 'type' }),
     ]);
   }
-  const standards = [...bundledStandards().values()];
+  const byId = new Map<string, Standard>();
+  for (const standard of options.standards ?? bundledStandards().values()) byId.set(standard.id, standard);
+  for (const standard of options.overlays ?? []) byId.set(standard.id, standard);
+  const standards = [...byId.values()];
   const { region, notices } = normalizeRegion(valid.region, knownRegions(standards.map((s) => s.region)));
   const placed: FacilityRecord = region === valid.region ? valid : { ...valid, region };
   const selection = selectStandards(standards, valid.type, region);
@@ -65,11 +83,14 @@ export async function evaluateAll(record: FacilityRecordInput, options: Evaluate
     notices.push(unplacedNotice(fields, selection.unplaced.map((u) => u.standard.id)));
   }
   if (selection.standards.length === 0 && notices.length > 0) {
-    throw new RecordError({ en: 'No standard can be chosen for the record:', zh: '无法为该记录选择任何标准：' }, notices.map((n) => new Diagnostic(message('notice', { en: n.message.en, zh: n.message.zh }), { ...(n.path && { path: n.path }) })));
+    throw new RecordError(
+      { en: 'No standard can be chosen for the record:', zh: '无法为该记录选择任何标准：' },
+      notices.map((n) => new Diagnostic(message('notice', { en: n.message.en, zh: n.message.zh }), { ...(n.path && { path: n.path }) })),
+    );
   }
   const reports: Report[] = [];
   for (const standard of selection.standards) {
-    const report = await evaluateRecord(placed, standard, options);
+    const report = await evaluateRecord(placed, standard, { ...(options.engine && { engine: options.engine }) });
     reports.push(notices.length > 0 ? { ...report, notices: [...(report.notices ?? []), ...notices] } : report);
   }
   return reports;
@@ -124,7 +145,7 @@ function typeAssumed(standard: Standard): Notice {
   };
 }
 
-const standardOf = (standard: Standard | string) => (typeof standard === 'string' ? bundledStandard(standard) : standard);
+const standardOf = (standard: Standard | BundledStandardId) => (typeof standard === 'string' ? bundledStandard(standard) : standard);
 
 /**
  * How one evaluation path decides a standard's conditions for a record: each in three-valued
@@ -186,20 +207,20 @@ function evaluateRequirement(
   }
   const truth = decide.check(i);
   if (truth === 'unknown') return unknown(shape, undecidedFields(requirement.check, values, record));
+  // A count that can come from more than one place says which it came from.
   const counted = shape.countFact && countedBy(shape.countFact, record);
-  const saying = (message: RequirementResult['message']) =>
-    counted ? { zh: `${message.zh}（${counted.message.zh}）`, en: `${message.en} (${counted.message.en})` } : message;
-  if (truth === true) return counted ? result(shape, 'met', saying(metMessage), { counted }) : result(shape, 'met', metMessage);
+  const saying = (text: LocalizedText) => (counted ? { zh: `${text.zh}（${counted.message.zh}）`, en: `${text.en} (${counted.message.en})` } : text);
+  if (truth === true) return counted ? { ...result(shape, 'met', saying(metMessage)), counted } : result(shape, 'met', metMessage);
 
   const findings = findingsOf(requirement.check, decide.checkTree(i), values);
-  const message = saying(gapMessage(findings.map((f) => f.message)));
+  const text = saying(gapMessage(findings.map((f) => f.message)));
   const withCount = counted ? { counted } : {};
   if (findings.length === 1) {
     const { operator: _operator, message: _message, ...only } = findings[0]!;
-    return result(shape, 'gap', message, { ...only, ...withCount });
+    return { ...gap(shape, text, only), ...withCount };
   }
   const missing = [...new Set(findings.flatMap((f) => f.missing ?? []))];
-  return result(shape, 'gap', message, { ...(missing.length > 0 && { missing }), findings, ...withCount });
+  return { ...gap(shape, text, { ...(missing.length > 0 && { missing }), findings }), ...withCount };
 }
 
 /** What a requirement's result holds whatever the facility: computed once per standard. */
@@ -221,8 +242,8 @@ function shapesOf(standard: Standard): readonly Shape[] {
   let done = shapes.get(standard);
   if (done) return done;
   done = standard.requirements.map(({ id, clause, severity, title, note, provenance, alterations, check }) => ({
-    standard: `${standard.id}@${standard.version}`,
     countFact: countFacts(check)[0],
+    standard: `${standard.id}@${standard.version}`,
     requirement: id,
     clause,
     severity,
@@ -248,17 +269,17 @@ function shapesOf(standard: Standard): readonly Shape[] {
   return done;
 }
 
-type Details = Partial<
-  Pick<RequirementResult, 'fact' | 'expected' | 'actual' | 'missing' | 'shortfall' | 'excess' | 'findings' | 'unknownFacts' | 'counted'>
->;
-
-function unknown(shape: Shape, fields: string[]): RequirementResult {
-  return result(shape, 'unknown', unknownMessage(fields), { unknownFacts: fields });
+function unknown(shape: Shape, fields: string[]): UnknownResult {
+  return { ...base(shape, unknownMessage(fields)), outcome: 'unknown', unknownFacts: fields };
 }
 
-function result(shape: Shape, outcome: Outcome, message: RequirementResult['message'], details?: Details): RequirementResult {
-  if (details === undefined && shape.note === undefined) {
-    // The common case, written out: a literal of one shape is much cheaper than spreads.
+function gap(shape: Shape, message: LocalizedText, details: GapDetails): GapResult {
+  return { ...base(shape, message), outcome: 'gap', ...details };
+}
+
+function result<O extends 'met' | 'not-applicable'>(shape: Shape, outcome: O, message: LocalizedText): RequirementResultBase & { readonly outcome: O } {
+  // Written out: a literal of one shape is much cheaper than spreads, and this is the common case.
+  if (shape.note === undefined) {
     return {
       standard: shape.standard,
       requirement: shape.requirement,
@@ -270,14 +291,16 @@ function result(shape: Shape, outcome: Outcome, message: RequirementResult['mess
       source: shape.source,
     };
   }
+  return { ...base(shape, message), outcome };
+}
+
+function base(shape: Shape, message: LocalizedText): RequirementResultBase {
   return {
     standard: shape.standard,
     requirement: shape.requirement,
     clause: shape.clause,
     severity: shape.severity,
-    outcome,
     title: shape.title,
-    ...details,
     message,
     ...(shape.note !== undefined && { note: shape.note }),
     source: shape.source,

@@ -4,7 +4,7 @@ import { findingMessage } from '../report/messages.js';
 import type { Condition, FactCondition } from '../standard/types.js';
 import type { ResultNode } from './engine.js';
 import { holdsVacuously } from './operators.js';
-import type { Finding } from './result.js';
+import type { ConditionValue, Finding } from './result.js';
 
 /** Three-valued truth: a condition on a fact the record does not give is `unknown`. */
 export type Truth = boolean | 'unknown';
@@ -82,14 +82,22 @@ function finding(c: FactCondition, node: ResultNode, values: Values, negated: bo
   const fact = facts.get(c.fact)!;
   const other = comparedFact(c);
   const valueFact = other === undefined ? undefined : facts.get(other);
-  const actual = values.get(c.fact);
-  const expected = valueFact ? values.get(valueFact.name) : node.valueResult ?? c.value;
+  const actual = decided(values.get(c.fact), c.fact);
+  const expected = decided(valueFact ? values.get(valueFact.name) : node.valueResult ?? c.value, other ?? c.fact);
   const operator = negated ? `not:${c.operator}` : c.operator;
   const measures = negated ? {} : measure(fact, c.operator, expected, actual);
   const message = negated
     ? findingMessage({ fact, operator: 'notEqual', expected: actual, actual })
     : findingMessage({ fact, ...(valueFact && { valueFact }), operator: c.operator, expected, actual, ...measures });
   return { fact: c.fact, operator, expected, actual, ...measures, message };
+}
+
+/** A value a failed condition compared: it was judged, so it is there (absent values make `unknown`, never a finding). */
+function decided(value: unknown, fact: string): ConditionValue {
+  if (value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value))) {
+    throw new Error(`internal: a failed condition on ${fact} compared no value`);
+  }
+  return value as ConditionValue;
 }
 
 /** Shortfall, excess and missing items of a failed condition, in the fact's own unit. */

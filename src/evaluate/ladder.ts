@@ -1,3 +1,4 @@
+import type { BundledLadderId } from '../standard/ids.js';
 import { parseRecord } from '../record/parse.js';
 import type { FacilityRecord, FacilityRecordInput } from '../record/schema.js';
 import type { Ladder, LadderLevel } from '../standard/ladder.js';
@@ -40,7 +41,7 @@ export interface LadderOptions {
 /** Assesses a record against every level of a ladder (a loaded one, or a bundled one by id). */
 export async function assessLadder(
   record: FacilityRecordInput,
-  ladder: Ladder | string,
+  ladder: Ladder | BundledLadderId,
   options: LadderOptions = {},
 ): Promise<LadderAssessment> {
   return assessLadderRecord(parseRecord(record), typeof ladder === 'string' ? bundledLadder(ladder) : ladder, options);

@@ -31,7 +31,7 @@ export interface Bound {
   readonly value: number;
 }
 
-interface TargetBase {
+export interface TargetBase {
   readonly id: string;
   readonly title: LocalizedText;
   readonly clause: string;

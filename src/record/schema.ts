@@ -188,11 +188,14 @@ const recordShape = {
     milestones: Milestones.optional(),
 } as const;
 
+/** The parts of the staff that are each counted among the staff on post. */
+export const staffParts = ['healthTechnicians', 'physicians', 'villageDoctors', 'auxiliary'] as const;
+
 /** No part of the staff outnumbers the staff on post. */
 function staffWithinOnPost(record: { staff?: z.infer<typeof Staff> | undefined }, ctx: z.RefinementCtx): void {
   const staff = record.staff;
   if (!staff || staff.onPost === undefined) return;
-  for (const part of ['healthTechnicians', 'physicians', 'villageDoctors', 'auxiliary'] as const) {
+  for (const part of staffParts) {
     const n = staff[part];
     if (n !== undefined && n > staff.onPost) {
       ctx.addIssue({

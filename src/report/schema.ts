@@ -4,7 +4,7 @@ import * as z from 'zod';
  * The report contract as zod schemas: the JSON form of the interfaces in `evaluate/result.ts`
  * (Report, RequirementResult, Finding) and `evaluate/ladder.ts` (LadderAssessment), and of the
  * documents the CLI writes with `--format json`. A test holds these to the interfaces (types)
- * and to real reports (values); `reportJsonSchema()` publishes them as JSON Schema.
+ * and to real reports (values); `jsonSchema('report')` publishes them as JSON Schema.
  *
  * JSON form: a property whose value is `undefined` in the object (e.g. `source.line` of a rule
  * file read without positions) is absent in the JSON, so such properties are optional here.
@@ -21,12 +21,6 @@ function described<T extends z.ZodType>(schema: T, meta: { id?: string; title?: 
 export const LocalizedTextSchema = described(z.strictObject({ zh: z.string(), en: z.string() }), {
   id: 'LocalizedText',
   description: 'A text in Chinese and English.',
-});
-
-export const OutcomeSchema = described(z.enum(['met', 'gap', 'unknown', 'not-applicable', 'waived']), {
-  id: 'Outcome',
-  description:
-    'met · gap (what is missing, by how much) · unknown (the record does not give a field it needs) · not-applicable (its condition of applicability is false) · waived (a waiver in force excuses the facility).',
 });
 
 export const StandardOutcomeSchema = described(z.enum(['met', 'gap', 'unknown', 'not-applicable']), {
@@ -55,15 +49,24 @@ const SeveritySchema = described(z.enum(['required', 'advisory']), {
 const codes = z.array(z.string());
 const amount = z.number().nonnegative();
 
+export const ConditionValueSchema = described(
+  z.union([z.number(), z.string(), z.boolean(), z.array(z.union([z.string(), z.number()]))]),
+  { id: 'ConditionValue', description: 'A value a condition compares: a fact’s value, or the threshold or set it is compared with.' },
+);
+
+const shortcoming = {
+  missing: described(codes.optional(), { description: 'Codes still missing (set conditions), or the boolean facts not in place.' }),
+  shortfall: described(amount.optional(), { description: 'How far below a minimum the facility is, in the fact’s unit (percentage points for ratios).' }),
+  excess: described(amount.optional(), { description: 'How far above a maximum the facility is, in the fact’s unit.' }),
+};
+
 export const FindingSchema = described(
   z.strictObject({
     fact: z.string(),
     operator: z.string(),
-    expected: z.unknown(),
-    actual: z.unknown(),
-    missing: described(codes.optional(), { description: 'Codes still missing (set conditions), or the boolean facts not in place.' }),
-    shortfall: described(amount.optional(), { description: 'How far below a minimum the facility is, in the fact’s unit (percentage points for ratios).' }),
-    excess: described(amount.optional(), { description: 'How far above a maximum the facility is, in the fact’s unit.' }),
+    expected: ConditionValueSchema,
+    actual: ConditionValueSchema,
+    ...shortcoming,
     message: LocalizedTextSchema,
   }),
   { id: 'Finding', description: 'One fact condition of a requirement that the facility does not meet.' },
@@ -71,58 +74,86 @@ export const FindingSchema = described(
 
 const Position = z.number().int().positive().optional();
 
-export const RequirementResultSchema = described(
+const RequirementSourceSchema = described(
   z.strictObject({
-    standard: described(z.string(), { description: '<id>@<version> of the standard evaluated.' }),
-    requirement: z.string(),
-    clause: z.string(),
-    severity: SeveritySchema,
-    outcome: OutcomeSchema,
-    title: LocalizedTextSchema,
-    fact: z.string().optional(),
-    expected: z.unknown().optional(),
-    actual: z.unknown().optional(),
-    missing: codes.optional(),
-    shortfall: amount.optional(),
-    excess: amount.optional(),
-    findings: described(z.array(FindingSchema).optional(), { description: 'When several conditions fail: each of them.' }),
-    counted: described(
+    standard: described(z.string(), { description: 'The standard that declared the requirement (differs from `standard` when inherited).' }),
+    file: z.string(),
+    line: Position,
+    document: described(z.string(), { description: 'The source document: its text file in sources/, or the URL of its translation.' }),
+    alteredBy: described(
       z
-        .strictObject({
-          fact: z.string(),
-          from: z.enum(['assessor-count', 'recorded-equipment']),
-          items: codes.optional(),
-          message: LocalizedTextSchema,
-        })
+        .array(
+          z.strictObject({
+            standard: z.string(),
+            file: z.string(),
+            line: Position,
+            reason: z.string(),
+            clause: z.string().optional(),
+          }),
+        )
         .optional(),
-      { description: 'For a count that can come from more than one place: which count was used, and the kinds counted from recorded equipment.' },
+      { description: 'Overlays that changed the requirement, oldest first.' },
     ),
-    unknownFacts: described(codes.optional(), { description: 'For unknown: the record fields that would decide it.' }),
-    message: LocalizedTextSchema,
-    note: z.string().optional(),
-    waiver: described(WaiverEntrySchema.optional(), { description: 'For waived: the waiver that excuses the facility.' }),
-    source: z.strictObject({
-      standard: described(z.string(), { description: 'The standard that declared the requirement (differs from `standard` when inherited).' }),
-      file: z.string(),
-      line: Position,
-      document: described(z.string(), { description: 'The source document: its text file in sources/, or the URL of its translation.' }),
-      alteredBy: described(
-        z
-          .array(
-            z.strictObject({
-              standard: z.string(),
-              file: z.string(),
-              line: Position,
-              reason: z.string(),
-              clause: z.string().optional(),
-            }),
-          )
-          .optional(),
-        { description: 'Overlays that changed the requirement, oldest first.' },
-      ),
-    }),
   }),
-  { id: 'RequirementResult', description: 'The outcome of one requirement for one facility: the gap item of the public contract.' },
+  { id: 'RequirementSource', description: 'Where the requirement comes from: its standard, rule file and line, source document and overlays.' },
+);
+
+/** What every requirement result holds, whatever its outcome. */
+const resultBase = {
+  standard: described(z.string(), { description: '<id>@<version> of the standard evaluated.' }),
+  requirement: z.string(),
+  clause: z.string(),
+  severity: SeveritySchema,
+  title: LocalizedTextSchema,
+  message: LocalizedTextSchema,
+  note: z.string().optional(),
+  counted: described(
+    z
+      .strictObject({
+        fact: z.string(),
+        from: z.enum(['assessor-count', 'recorded-equipment']),
+        items: z.array(z.string()).optional(),
+        message: LocalizedTextSchema,
+      })
+      .optional(),
+    { description: 'For a count that can come from more than one place: which count was used, and the kinds counted from recorded equipment.' },
+  ),
+  source: RequirementSourceSchema,
+};
+
+const singleGap = {
+  fact: z.string(),
+  expected: ConditionValueSchema,
+  actual: ConditionValueSchema,
+  ...shortcoming,
+};
+const multipleGap = {
+  findings: described(z.array(FindingSchema), { description: 'When several conditions fail: each of them.' }),
+  missing: described(codes.optional(), { description: 'The missing codes of all the findings.' }),
+};
+const unknownDetails = {
+  unknownFacts: described(codes, { description: 'The record fields that would decide it.' }),
+};
+const waiver = described(WaiverEntrySchema, { description: 'The waiver that excuses the facility.' });
+
+const variant = <O extends string, S extends z.core.$ZodLooseShape>(outcome: O, shape: S, id: string, description: string) =>
+  described(z.strictObject({ ...resultBase, outcome: z.literal(outcome), ...shape }), { id, description });
+
+export const RequirementResultSchema = described(
+  z.union([
+    variant('met', {}, 'MetResult', 'A requirement the facility meets.'),
+    variant('not-applicable', {}, 'NotApplicableResult', 'A requirement whose condition of applicability is false for the facility.'),
+    variant('gap', singleGap, 'SingleGapResult', 'A gap of one failed condition: its fact, expected and actual value, and what is missing or by how much.'),
+    variant('gap', multipleGap, 'MultipleGapResult', 'A gap of several failed conditions, each in `findings`.'),
+    variant('unknown', unknownDetails, 'UnknownResult', 'A requirement the record does not give the fields to decide.'),
+    variant('waived', { ...singleGap, waiver }, 'WaivedGapResult', 'A gap of one condition that a waiver in force excuses.'),
+    variant('waived', { ...multipleGap, waiver }, 'WaivedMultipleGapResult', 'A gap of several conditions that a waiver in force excuses.'),
+    variant('waived', { ...unknownDetails, waiver }, 'WaivedUnknownResult', 'An unknown that a waiver in force excuses.'),
+  ]),
+  {
+    id: 'RequirementResult',
+    description: 'The outcome of one requirement for one facility: the gap item of the public contract, one shape per `outcome`.',
+  },
 );
 
 const FacilitySchema = z.strictObject({ id: z.string().optional(), name: z.string().optional() });

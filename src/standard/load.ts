@@ -13,7 +13,7 @@ import { buildProgram } from '../program/load.js';
 import { ProgramSchema, type ProgramFile } from '../program/schema.js';
 import type { Program } from '../program/types.js';
 import { buildEntitlementSchedule, EntitlementScheduleSchema, type EntitlementSchedule, type EntitlementScheduleFile } from '../portfolio/entitlements.js';
-import { StandardSchema, type ConditionInput, type StandardFile } from './schema.js';
+import { RuleFileSchema, type ConditionInput, type StandardFile } from './schema.js';
 import type { Condition, Parameter, Provenance, Removal, Requirement, Standard } from './types.js';
 
 /** The text of one rule file and the name to report it by. */
@@ -97,7 +97,7 @@ export function loadRules(files: readonly RuleFileText[], options: LoadOptions =
       diagnostics.push(at(result.source, ['parameters', '__proto__'], message('rule.proto-parameter', {}), true));
       continue;
     }
-    const checked = StandardSchema.safeParse(result.source.data, parseOptions);
+    const checked = RuleFileSchema.safeParse(result.source.data, parseOptions);
     if (!checked.success) {
       const id = (result.source.data as { id?: unknown } | null)?.id;
       if (typeof id === 'string') failed.add(id);

@@ -5,6 +5,7 @@ import type { Program } from '../program/types.js';
 import { UnknownIdError } from '../diagnostic.js';
 import { deepFreeze, ReadonlyMapView } from '../freeze.js';
 import type { EntitlementSchedule } from '../portfolio/entitlements.js';
+import type { BundledLadderId, BundledProgramId, BundledStandardId } from './ids.js';
 import type { Ladder } from './ladder.js';
 import { loadRules, type RuleSet } from './load.js';
 import { placement, regionLevels } from './region.js';
@@ -47,14 +48,21 @@ export function bundledEntitlements(): ReadonlyMap<string, EntitlementSchedule> 
 }
 
 /** A bundled ladder by id; throws UnknownIdError, with the nearest ids, when there is none. */
-export function bundledLadder(id: string): Ladder {
+export function bundledLadder(id: BundledLadderId): Ladder {
   const ladder = bundledLadders().get(id);
   if (!ladder) throw new UnknownIdError('ladder', id, [...bundledLadders().keys()]);
   return ladder;
 }
 
+/** A bundled programme by id; throws UnknownIdError, with the nearest ids, when there is none. */
+export function bundledProgram(id: BundledProgramId): Program {
+  const program = bundledPrograms().get(id);
+  if (!program) throw new UnknownIdError('programme', id, [...bundledPrograms().keys()]);
+  return program;
+}
+
 /** A bundled standard by id; throws UnknownIdError, with the nearest ids, when there is none. */
-export function bundledStandard(id: string): Standard {
+export function bundledStandard(id: BundledStandardId): Standard {
   const standard = bundledStandards().get(id);
   if (!standard) throw new UnknownIdError('standard', id, [...bundledStandards().keys()]);
   return standard;

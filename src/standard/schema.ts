@@ -25,7 +25,8 @@ export interface ConditionInput {
   not?: ConditionInput;
   fact?: string;
   operator?: string;
-  value?: z.infer<typeof ConditionValue>;
+  /** A literal, or a reference to a parameter (`{ param }`) or another fact (`{ fact }`). */
+  value?: number | string | boolean | (string | number)[] | { param: string } | { fact: string };
 }
 
 export const ConditionSchema: z.ZodType<ConditionInput> = z.lazy(() =>
@@ -143,7 +144,7 @@ export const SourceDocumentSchema = z.strictObject({
   url: z.string().url().optional(),
 });
 
-export const StandardSchema = z.strictObject({
+export const RuleFileSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'a standard id is <issuer>/<name>, e.g. changzhi/village-clinic'),
   version: z.union([z.string().min(1), z.number().int().transform(String)], {
     error: (iss) =>
@@ -208,5 +209,5 @@ export const StandardSchema = z.strictObject({
   }
 });
 
-export type StandardFile = z.infer<typeof StandardSchema>;
+export type StandardFile = z.infer<typeof RuleFileSchema>;
 export type RequirementFile = z.infer<typeof RequirementSchema>;

@@ -2,7 +2,7 @@
 // its test cases, in the spirit of ESLint's RuleTester. Node only; vitest is a peer dependency.
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative as relativePath, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { evaluateSync } from '../evaluate/evaluate.js';
@@ -12,6 +12,8 @@ import type { FacilityRecordInput } from '../record/schema.js';
 import { loadRules, type RuleFileText } from '../standard/load.js';
 import { bundledStandards } from '../standard/registry.js';
 import type { Standard } from '../standard/types.js';
+
+export type { FacilityRecordInput, Outcome, Report, RuleFileText, Standard };
 
 /**
  * A gap a case expects: the requirement's id, and optionally what is missing or by how much.
@@ -38,10 +40,17 @@ export type RuleSource = string | URL | RuleFileText;
 export interface StandardTestOptions {
   /**
    * The rule files to load with the bundled standards (which they may `extends`). Paths are
-   * relative to the directory vitest runs in; a string with a line break is the YAML itself.
-   * Leave out to test a bundled standard.
+   * relative to `root`; a string with a line break is the YAML itself. Leave out to test a
+   * bundled standard.
    */
   readonly rules?: readonly RuleSource[];
+  /**
+   * The directory that paths in `rules` and `base` are relative to: a path, or a `file:` URL
+   * (`import.meta.url` stands for the directory of the file it is in). By default the directory
+   * of the test file that calls `testStandard`, wherever vitest runs (`vitest --root`, a
+   * workspace); the directory vitest runs in when that is not known.
+   */
+  readonly root?: string | URL;
   /** The id of the standard under test. */
   readonly standard: string;
   /**
@@ -74,9 +83,10 @@ export interface StandardTestOptions {
  * ```
  */
 export function testStandard(options: StandardTestOptions): void {
+  const root = rootOf(options.root);
   describe(options.title ?? options.standard, () => {
     let loading: Promise<Loaded> | undefined;
-    const loaded = () => (loading ??= load(options));
+    const loaded = () => (loading ??= load(options, root));
     /** The standard and base record, or a skip when the rules did not load (the load test reports why). */
     const ready = async (skip: (note?: string) => never): Promise<Loaded> => {
       try {
@@ -207,38 +217,49 @@ interface Loaded {
   readonly base: FacilityRecordInput;
 }
 
+/** The directory relative paths are read from: the one given, or the calling test file's. */
+function rootOf(root: StandardTestOptions['root']): string {
+  if (root instanceof URL || (typeof root === 'string' && root.startsWith('file:'))) return fileURLToPath(new URL('.', root));
+  if (root !== undefined) return resolve(root);
+  const testFile = expect.getState().testPath;
+  return testFile ? dirname(testFile) : process.cwd();
+}
+
 /** Loads the rule files with the bundled standards, and the base record. */
-async function load(options: StandardTestOptions): Promise<Loaded> {
-  const standards = await loadStandardsFrom(options.rules ?? []);
+async function load(options: StandardTestOptions, root: string): Promise<Loaded> {
+  const standards = await loadStandardsFrom(options.rules ?? [], root);
   const standard = standards.get(options.standard);
   if (!standard) {
     throw new Error(`No standard "${options.standard}" among the rule files and the bundled standards; loaded: ${[...standards.keys()].join(', ')}`);
   }
-  return { standard, base: await baseRecord(options.base) };
+  return { standard, base: await baseRecord(options.base, root) };
 }
 
 /**
  * The standards of the given rule files together with the bundled ones. A bundled rule file
- * given by path is loaded from the path, in place of the bundled copy.
+ * given by path is loaded from the path, in place of the bundled copy. Relative paths are read
+ * from `root` (the directory vitest runs in by default).
  */
-export async function loadStandardsFrom(sources: readonly RuleSource[]): Promise<Map<string, Standard>> {
-  const paths = await ruleFilePaths(sources.filter((s) => typeof s !== 'object' || s instanceof URL).map(toPath).filter((p): p is string => p !== undefined));
+export async function loadStandardsFrom(sources: readonly RuleSource[], root: string = process.cwd()): Promise<Map<string, Standard>> {
+  const relative = sources.filter((s) => typeof s !== 'object' || s instanceof URL).map(toPath).filter((p): p is string => p !== undefined);
+  // Named relative to the directory vitest runs in, as people read them in its output.
+  const paths = await ruleFilePaths(relative.map((p) => relativePath(process.cwd(), resolve(root, p)) || '.'));
   const texts = sources.filter((s): s is string | RuleFileText => !(s instanceof URL) && (typeof s === 'object' || s.includes('\n')));
   const files: RuleFileText[] = [
     ...(await Promise.all(paths.map(async (file) => ({ file, text: await readFile(file, 'utf8') })))),
     ...texts.map((s, i) => (typeof s === 'string' ? { file: `inline-${i + 1}.yaml`, text: s } : s)),
   ];
   const given = new Set(paths.map((p) => resolve(p)));
-  const root = packageRoot();
-  const base = new Map([...bundledStandards()].filter(([, s]) => !given.has(resolve(root, s.file))));
+  const here = packageRoot();
+  const base = new Map([...bundledStandards()].filter(([, s]) => !given.has(resolve(here, s.file))));
   const { standards } = loadRules(files, { base });
   return new Map([...base, ...standards]);
 }
 
-async function baseRecord(base: StandardTestOptions['base']): Promise<FacilityRecordInput> {
+async function baseRecord(base: StandardTestOptions['base'], root: string): Promise<FacilityRecordInput> {
   if (base === undefined) return {};
   if (typeof base !== 'string' && !(base instanceof URL)) return base;
-  const path = typeof base === 'string' ? base : fileURLToPath(base);
+  const path = typeof base === 'string' ? resolve(root, base) : fileURLToPath(base);
   const records = await readRecordFile(path);
   if (records.length !== 1) throw new Error(`The base record file ${path} holds ${records.length} records; give it one`);
   return records[0]!;

@@ -11,6 +11,7 @@ import { WaiverFileSchema, WaiverSchema, type Waiver } from './schema.js';
 
 export class WaiverFileError extends DiagnosticError {
   override name = 'WaiverFileError';
+  override readonly code = 'waiver-file-invalid';
 }
 
 /** CSV headers, in English (the field names) or Chinese. */

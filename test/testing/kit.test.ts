@@ -41,6 +41,30 @@ testStandard({
   invalid: [{ name: 'living area advisory: still met', record: { rooms: roomsWithoutLivingArea }, gaps: [{ requirement: 'living-area', missing: ['living-area'] }], outcome: 'met' }],
 });
 
+describe('paths in rules and base', () => {
+  it('are read relative to the test file, wherever vitest is started (vitest --root)', () => {
+    const root = join(import.meta.dirname, '../..');
+    const elsewhere = mkdtempSync(join(tmpdir(), 'kit-cwd-'));
+    const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')));
+    try {
+      const run = spawnSync(
+        process.execPath,
+        [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', root, '--config', join(root, 'test/testing/fixtures/paths/vitest.config.ts'), '--reporter=json', `--outputFile.json=${join(elsewhere, 'out.json')}`],
+        { cwd: elsewhere, encoding: 'utf8', env: { ...env, NO_COLOR: '1', FORCE_COLOR: '0' }, timeout: 60_000 },
+      );
+      const results = JSON.parse(readFileSync(join(elsewhere, 'out.json'), 'utf8')) as { numPassedTests: number; numFailedTests: number };
+      expect({ passed: results.numPassedTests, failed: results.numFailedTests }, run.stdout + run.stderr).toEqual({ passed: 3, failed: 0 });
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('loadStandardsFrom reads them from the root it is given (the fixture run by the broken-case test gives a file: URL)', async () => {
+    const standards = await loadStandardsFrom(['shanxi/changzhi/village-clinic.yaml'], join(import.meta.dirname, '../../rules'));
+    expect(standards.get('changzhi/village-clinic')?.file).toBe('rules/shanxi/changzhi/village-clinic.yaml');
+  });
+});
+
 describe('the overlay the kit tested', () => {
   it('raised the threshold, made it binding, and removed the living area with its reason', () => {
     const county = loadStandards([{ file: 'county/village-clinic.yaml', text: overlay }], { base: new Map([['changzhi/village-clinic', bundledStandard('changzhi/village-clinic')]]) }).get('county/village-clinic')!;
@@ -173,5 +197,6 @@ describe('a wrong case', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // It runs vitest in a process of its own: seconds, more on a loaded machine.
+  }, 60_000);
 });

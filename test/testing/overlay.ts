@@ -22,7 +22,7 @@ remove:
 `;
 
 /** The Changzhi compliant clinic: 96 m², with a living area. */
-export const compliant = 'fixtures/changzhi/village-clinic/compliant.yaml';
+export const compliant = '../../fixtures/changzhi/village-clinic/compliant.yaml';
 
 /** Its rooms without the living area. */
 export const roomsWithoutLivingArea: NonNullable<FacilityRecordInput['rooms']> = ['diagnosis-room', 'treatment-room', 'pharmacy', 'public-health-room', 'observation-room', 'sanitary-toilet'];
