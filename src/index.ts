@@ -41,8 +41,8 @@ export type {
 } from './standard/types.js';
 
 export { operators, type OperatorDefinition } from './evaluate/operators.js';
-export { evaluate, evaluateAll, evaluateRecord, evaluateRecordSync, evaluateSync, type EvaluateOptions } from './evaluate/evaluate.js';
-export { compileCondition, compileStandard, type CompiledCondition, type CompiledStandard } from './evaluate/compile.js';
+export { evaluate, evaluateAll, evaluateRecord, evaluateRecordSync, evaluateSync, evaluationPath, type EvaluateOptions } from './evaluate/evaluate.js';
+export { compileCondition, compileStandard, type CompiledCondition, type CompiledStandard, type EvaluationPath } from './evaluate/compile.js';
 export type { Finding, Outcome, OutcomeCounts, Report, RequirementResult, StandardOutcome } from './evaluate/result.js';
 
 export { WaiverSchema, WaiverFileSchema, type Waiver } from './waiver/schema.js';

@@ -7,7 +7,8 @@ import { gapMessage, metMessage, notApplicableMessage, unknownMessage } from '..
 import { bundledStandard, bundledStandards, selectStandards } from '../standard/registry.js';
 import { knownRegions, normalizeRegion, unplacedNotice } from '../standard/region.js';
 import type { Requirement, Standard } from '../standard/types.js';
-import { compileStandard } from './compile.js';
+import { decisionIndex } from './codegen.js';
+import { compileStandard, type EvaluationPath } from './compile.js';
 import { ruleName, runRules, type ResultNode } from './engine.js';
 import { findingsOf, judge, undecidedFields, type Truth } from './gap.js';
 import type { Outcome, OutcomeCounts, Report, RequirementResult, StandardOutcome } from './result.js';
@@ -93,12 +94,22 @@ export function evaluateRecordSync(record: FacilityRecord, standard: Standard): 
   fitsType(record, standard);
   const compiled = compileStandard(standard);
   const values = readFacts(record, compiled.facts);
+  const truths = compiled.decide(values);
   return buildReport(record, standard, values, {
-    applicability: () => compiled.applicability!.truth(values),
-    when: (i) => compiled.requirements[i]!.when!.truth(values),
-    check: (i) => compiled.requirements[i]!.check.truth(values),
-    checkTree: (i) => compiled.requirements[i]!.check.tree(values),
+    applicability: () => truths[decisionIndex.applicability]!,
+    when: (i) => truths[decisionIndex.when(i)]!,
+    check: (i) => truths[decisionIndex.check(i)]!,
+    checkTree: (i) => compiled.trees[i]!(values),
   });
+}
+
+/**
+ * How the compiled path decides a standard's conditions: `generated` for the bundled standards
+ * (JavaScript written at build time), `function` for rule files loaded at run time, `closures`
+ * where the environment forbids generating code (a strict Content-Security-Policy).
+ */
+export function evaluationPath(standard: Standard | string): EvaluationPath {
+  return compileStandard(standardOf(standard)).compiledWith;
 }
 
 /**
