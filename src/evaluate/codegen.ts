@@ -19,11 +19,12 @@ export function evaluatorSource(standard: Standard, facts: readonly string[]): s
   body.push(`t[0] = ${applies};`, `if (${applies} === false) return t;`);
   standard.requirements.forEach((requirement, i) => {
     const block: string[] = [];
-    const when = requirement.when ? out.condition(requirement.when, block) : 'true';
-    block.push(`t[${1 + 2 * i}] = ${when};`, `if (${when} === true) {`);
     const checkLines: string[] = [];
     const check = out.condition(requirement.check, checkLines);
-    block.push(...indent(checkLines), `  t[${2 + 2 * i}] = ${check};`, '}');
+    if (requirement.when) {
+      const when = out.condition(requirement.when, block);
+      block.push(`t[${1 + 2 * i}] = ${when};`, `if (${when} === true) {`, ...indent(checkLines), `  t[${2 + 2 * i}] = ${check};`, '}');
+    } else block.push(`t[${1 + 2 * i}] = true;`, ...checkLines, `t[${2 + 2 * i}] = ${check};`);
     body.push('{', ...indent(block), '}');
   });
   return [
