@@ -5,7 +5,7 @@
 // work. BENCH_BATCH_RUNS (default 1) sets how many times each 580,000-row job runs.
 import { deepStrictEqual } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -151,6 +151,15 @@ function cost(args: string[], runs: number): { cpu: number; wall: number; rss: n
   return { cpu: median(cpu), wall: median(walls), rss: median(rss) };
 }
 
+function firstLine(file: string): string {
+  const fd = openSync(file, 'r');
+  const buffer = Buffer.alloc(1 << 16);
+  const n = readSync(fd, buffer, 0, buffer.length, 0);
+  closeSync(fd);
+  const text = buffer.toString('utf8', 0, n);
+  return text.slice(0, text.indexOf('\n'));
+}
+
 /** 580,000 generated village clinics through `facility-standards batch`, beside the same job with no rule work. */
 async function nationalBatch() {
   const file = join(tmpdir(), 'facility-standards-national-580k.ndjson');
@@ -166,8 +175,7 @@ async function nationalBatch() {
   const runs = Number(process.env.BENCH_BATCH_RUNS ?? 1);
   const batch = cost(['dist/cli.js', 'batch', file, '--standard', 'changzhi/village-clinic', '--output', output], runs);
   const template = join(tmpdir(), 'facility-standards-output-row.json');
-  const text = readFileSync(output, 'utf8');
-  writeFileSync(template, text.slice(0, text.indexOf('\n')));
+  writeFileSync(template, firstLine(output));
   const prefix = join(tmpdir(), 'facility-standards-no-rule-work');
   const limit = cost(['bench/no-rule-work.mjs', file, template, prefix], runs);
   for (const t of [0, 1]) rmSync(`${prefix}.${t}`, { force: true });
