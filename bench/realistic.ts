@@ -57,3 +57,20 @@ function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * Seeded township centers around a compliant one (changzhi/county-subcenter's fixture): each
+ * count falls to 40–100 % of its value, each flag fails and each listed code drops out with a
+ * small probability — several gaps a record, as a county's candidates for sub-center look.
+ */
+export function perturbed<T extends object>(compliant: T, count: number, seed = 20261124): T[] {
+  const random = mulberry32(seed);
+  const vary = (value: unknown): unknown => {
+    if (typeof value === 'number') return random() < 0.25 ? Math.floor(value * (0.4 + 0.6 * random())) : value;
+    if (typeof value === 'boolean') return value && random() < 0.12 ? false : value;
+    if (Array.isArray(value)) return value.filter(() => random() >= 0.08);
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'region' ? v : vary(v)]));
+    return value;
+  };
+  return Array.from({ length: count }, (_, i) => ({ ...(vary(compliant) as T), id: `subcenter-${i}` }));
+}

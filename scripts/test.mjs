@@ -11,8 +11,10 @@ const run = spawnSync(
 );
 let summary = 'no test results were written';
 try {
-  const { numPassedTests, numFailedTests } = JSON.parse(readFileSync(out, 'utf8'));
-  summary = `${numPassedTests} passed, ${numFailedTests} failed`;
+  const { numPassedTests, numFailedTests, testResults = [] } = JSON.parse(readFileSync(out, 'utf8'));
+  // A test file that fails before any of its tests run (an import error) counts as a failure too.
+  const brokenFiles = testResults.filter((file) => file.status === 'failed' && !file.assertionResults?.some((t) => t.status === 'failed')).length;
+  summary = `${numPassedTests} passed, ${numFailedTests + brokenFiles} failed`;
 } catch {}
 console.log(summary);
 process.exit(run.status ?? 1);

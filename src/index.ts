@@ -70,6 +70,8 @@ export { operators, type OperatorDefinition } from './evaluate/operators.js';
 export { factsUsedBy } from './evaluate/compile.js';
 export type { ConditionInput } from './standard/schema.js';
 export type { Truth } from './evaluate/gap.js';
+export { evaluationPath } from './evaluate/evaluate.js';
+export type { EvaluationPath } from './evaluate/compile.js';
 
 // Evaluation and its results.
 export {

@@ -2,16 +2,20 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bundledStandards, evaluate, loadStandard, operators, parseRecord, parseRecordsText, type FacilityRecordInput } from '../src/index.js';
+import { vi } from 'vitest';
+import { bundledRuleFiles } from '../src/generated/rules.js';
+import { bundledStandards, evaluate, evaluationPath, loadRules, loadStandard, operators, parseRecord, parseRecordsText, type FacilityRecordInput, type Standard } from '../src/index.js';
 import { arbitraryRecord } from './support/arbitrary-record.js';
 
 /**
- * The compiled evaluator and json-rules-engine (the reference semantics) give deep-equal
- * reports for every bundled standard, on every fixture and on random records.
+ * Every evaluation path gives deep-equal reports for every bundled standard, on every fixture
+ * and on random records: json-rules-engine (the reference semantics); the evaluators generated
+ * at build time (the bundled standards); those generated at load (the same rule files loaded at
+ * run time); and the closures used where code generation is refused.
  */
 
 /** Every operator, and the combinators, on facts random records vary — beyond what the bundled standards use. */
-const everyOperator = loadStandard(
+const everyOperatorText = 
   `id: test/every-operator
 version: "1"
 title: { zh: 全部运算符, en: Every operator }
@@ -36,11 +40,35 @@ ${[
 ]
   .map(([id, check]) => `  - { id: ${id}, clause: 一, quote: 一, severity: required, title: { zh: ${id}, en: ${id} }, check: ${check} }`)
   .join('\n')}
-`,
-  'test/every-operator.yaml',
-);
+`;
+const everyOperator = loadStandard(everyOperatorText, 'test/every-operator.yaml');
+
+/** The bundled rule files and the operator test loaded at run time, compiled as a page without code generation would. */
+function loadedWithoutCodeGeneration(): Standard[] {
+  vi.stubGlobal('Function', function refuseCodeGeneration() {
+    throw new EvalError('Code generation from strings disallowed for this context');
+  });
+  try {
+    const standards = [...loadRules(ruleFiles()).standards.values(), loadStandard(everyOperatorText, 'test/every-operator.yaml')];
+    for (const standard of standards) evaluationPath(standard);
+    return standards;
+  } finally {
+    vi.unstubAllGlobals();
+  }
+}
+const ruleFiles = () => Object.entries(bundledRuleFiles).map(([file, text]) => ({ file, text }));
 
 const standards = [...bundledStandards().values(), everyOperator];
+/** The same standards on the other compiled paths, in the same order. */
+const otherPaths = { function: [...loadRules(ruleFiles()).standards.values(), everyOperator], closures: loadedWithoutCodeGeneration() };
+
+it('each path is the one it stands for', () => {
+  expect(new Set(standards.slice(0, -1).map(evaluationPath))).toEqual(new Set(['generated']));
+  expect(new Set(otherPaths.function.map(evaluationPath))).toEqual(new Set(['function']));
+  expect(new Set(otherPaths.closures.map(evaluationPath))).toEqual(new Set(['closures']));
+  expect(otherPaths.function.map((s) => s.id)).toEqual(standards.map((s) => s.id));
+  expect(otherPaths.closures.map((s) => s.id)).toEqual(standards.map((s) => s.id));
+});
 
 it('the operator test standard uses every operator', () => {
   const used = new Set([...JSON.stringify(everyOperator.requirements.map((r) => r.check)).matchAll(/"operator":"(\w+)"/g)].map((m) => m[1]));
@@ -55,17 +83,21 @@ function fixtureFiles(dir: string): string[] {
 }
 
 /** The standards a record can be checked against: those of its type (every one when it gives none). */
-const forType = (record: FacilityRecordInput) => standards.filter((s) => record.type === undefined || s.facilityType === record.type);
+const forType = (record: FacilityRecordInput) => standards.flatMap((s, i) => (record.type === undefined || s.facilityType === record.type ? [i] : []));
 
 async function expectSameReports(record: FacilityRecordInput) {
-  for (const standard of forType(record)) {
-    const compiled = await evaluate(record, standard);
+  for (const i of forType(record)) {
+    const standard = standards[i]!;
     const reference = await evaluate(record, standard, { engine: 'json-rules-engine' });
-    expect(compiled).toEqual(reference);
+    const text = JSON.stringify(reference);
+    const generated = await evaluate(record, standard);
+    expect(generated).toEqual(reference);
+    expect(JSON.stringify(generated)).toBe(text);
+    for (const path of [otherPaths.function[i]!, otherPaths.closures[i]!]) expect(JSON.stringify(await evaluate(record, path))).toBe(text);
   }
 }
 
-describe('the compiled path and json-rules-engine agree', () => {
+describe('every compiled path and json-rules-engine agree', () => {
   const fixtures = [...fixtureFiles('fixtures'), ...fixtureFiles('examples')];
 
   it('on every fixture', async () => {

@@ -2,6 +2,7 @@ import { facts, type FactValue } from '../record/facts.js';
 import type { Condition, Standard } from '../standard/types.js';
 import type { ResultNode } from './engine.js';
 import type { Truth } from './gap.js';
+import { decisionIndex, evaluatorSource } from './codegen.js';
 import { holdsVacuously, operators } from './operators.js';
 
 type Values = ReadonlyMap<string, FactValue>;
@@ -86,29 +87,88 @@ export function compileCondition(condition: Condition): CompiledCondition {
   };
 }
 
+/**
+ * How a standard's conditions are decided: `generated` — by JavaScript written at build time
+ * (the bundled standards); `function` — by JavaScript generated when the standard was loaded;
+ * `closures` — by the functions of `compileCondition`, where the page's Content-Security-Policy
+ * forbids generating code. All three give the same decisions.
+ */
+export type EvaluationPath = 'generated' | 'function' | 'closures';
+
+/** Every decision of a standard for one record, laid out as `decisionIndex` says. */
+export type Decide = (values: Values) => readonly (Truth | undefined)[];
+
+/** What the generated source evaluates to: given each operator's test, the standard's `Decide`. */
+export type EvaluatorFactory = (ops: Readonly<Record<string, (a: unknown, b: unknown) => boolean>>) => Decide;
+
 /** A standard with its conditions compiled, in the order of its requirements. */
 export interface CompiledStandard {
   /** The facts its conditions name: the only ones read from a record. */
   readonly facts: readonly string[];
-  readonly applicability?: CompiledCondition;
-  readonly requirements: readonly { readonly when?: CompiledCondition; readonly check: CompiledCondition }[];
+  /** Every decision for a record at once. */
+  readonly decide: Decide;
+  readonly compiledWith: EvaluationPath;
+  /** Each check's result tree, for the gap items of a requirement found not met. */
+  readonly trees: readonly CompiledCondition['tree'][];
 }
 
 const compiled = new WeakMap<Standard, CompiledStandard>();
+const prebuilt = new WeakMap<Standard, EvaluatorFactory>();
+const operatorTests = Object.fromEntries([...operators].map(([name, op]) => [name, op.test]));
+
+/** Gives a standard the evaluator generated for it at build time (from `evaluatorSource` of the same standard). */
+export function usePrebuiltEvaluator(standard: Standard, factory: EvaluatorFactory): void {
+  prebuilt.set(standard, factory);
+}
 
 export function compileStandard(standard: Standard): CompiledStandard {
   let done = compiled.get(standard);
   if (done) return done;
-  done = {
-    facts: factsNamed(standard),
-    ...(standard.applicability && { applicability: compileCondition(standard.applicability.when) }),
-    requirements: standard.requirements.map((r) => ({
-      ...(r.when && { when: compileCondition(r.when) }),
-      check: compileCondition(r.check),
-    })),
-  };
+  const facts = factsNamed(standard);
+  const trees = standard.requirements.map((r) => compileCondition(r.check).tree);
+  const factory = prebuilt.get(standard);
+  if (factory) done = { facts, decide: factory(operatorTests), compiledWith: 'generated', trees };
+  else {
+    const generated = generateAtRunTime(standard, facts);
+    done = generated
+      ? { facts, decide: generated, compiledWith: 'function', trees }
+      : { facts, decide: closureDecide(standard), compiledWith: 'closures', trees };
+  }
   compiled.set(standard, done);
   return done;
+}
+
+/** The standard's evaluator through `new Function`; undefined where code generation is refused (CSP). */
+function generateAtRunTime(standard: Standard, facts: readonly string[]): Decide | undefined {
+  let factory: EvaluatorFactory;
+  try {
+    factory = new Function(`return ${evaluatorSource(standard, facts)};`)() as EvaluatorFactory;
+  } catch (error) {
+    if (error instanceof EvalError) return undefined;
+    throw error;
+  }
+  return factory(operatorTests);
+}
+
+/** The same decisions as the generated source, made by the closures of `compileCondition`. */
+function closureDecide(standard: Standard): Decide {
+  const applicability = standard.applicability && compileCondition(standard.applicability.when).truth;
+  const requirements = standard.requirements.map((r) => ({
+    when: r.when && compileCondition(r.when).truth,
+    check: compileCondition(r.check).truth,
+  }));
+  return (values) => {
+    const truths = new Array<Truth | undefined>(1 + 2 * requirements.length);
+    const applies = applicability ? applicability(values) : true;
+    truths[decisionIndex.applicability] = applies;
+    if (applies === false) return truths;
+    requirements.forEach(({ when, check }, i) => {
+      const applies = when ? when(values) : true;
+      truths[decisionIndex.when(i)] = applies;
+      if (applies === true) truths[decisionIndex.check(i)] = check(values);
+    });
+    return truths;
+  };
 }
 
 function factsNamed(standard: Standard): string[] {

@@ -9,7 +9,8 @@ import { bundledStandard, bundledStandards, selectStandards } from '../standard/
 import { knownRegions, normalizeRegion, unplacedNotice } from '../standard/region.js';
 import type { BundledStandardId } from '../standard/ids.js';
 import type { Requirement, Standard } from '../standard/types.js';
-import { compileStandard } from './compile.js';
+import { decisionIndex } from './codegen.js';
+import { compileStandard, type EvaluationPath } from './compile.js';
 import { countedBy, countFacts } from './counted.js';
 import { ruleName, runRules, type ResultNode } from './engine.js';
 import { findingsOf, judge, undecidedFields, type Truth } from './gap.js';
@@ -116,12 +117,22 @@ export function evaluateRecordSync(record: FacilityRecord, standard: Standard): 
   fitsType(record, standard);
   const compiled = compileStandard(standard);
   const values = readFacts(record, compiled.facts);
+  const truths = compiled.decide(values);
   return buildReport(record, standard, values, {
-    applicability: () => compiled.applicability!.truth(values),
-    when: (i) => compiled.requirements[i]!.when!.truth(values),
-    check: (i) => compiled.requirements[i]!.check.truth(values),
-    checkTree: (i) => compiled.requirements[i]!.check.tree(values),
+    applicability: () => truths[decisionIndex.applicability]!,
+    when: (i) => truths[decisionIndex.when(i)]!,
+    check: (i) => truths[decisionIndex.check(i)]!,
+    checkTree: (i) => compiled.trees[i]!(values),
   });
+}
+
+/**
+ * How the compiled path decides a standard's conditions: `generated` for the bundled standards
+ * (JavaScript written at build time), `function` for rule files loaded at run time, `closures`
+ * where the environment forbids generating code (a strict Content-Security-Policy).
+ */
+export function evaluationPath(standard: Standard | BundledStandardId): EvaluationPath {
+  return compileStandard(standardOf(standard)).compiledWith;
 }
 
 /**

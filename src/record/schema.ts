@@ -188,51 +188,29 @@ const recordShape = {
     milestones: Milestones.optional(),
 } as const;
 
+type StaffCounts = z.infer<typeof Staff>;
 /** The parts of the staff that are each counted among the staff on post. */
 export const staffParts = ['healthTechnicians', 'physicians', 'villageDoctors', 'auxiliary'] as const;
 
+/** The parts of the staff that outnumber the staff on post (none in a valid record). */
+export function staffOverOnPost(staff: StaffCounts | undefined): (typeof staffParts)[number][] {
+  if (!staff || staff.onPost === undefined) return [];
+  return staffParts.filter((part) => staff[part] !== undefined && staff[part] > staff.onPost!);
+}
+
 /** No part of the staff outnumbers the staff on post. */
-function staffWithinOnPost(record: { staff?: z.infer<typeof Staff> | undefined }, ctx: z.RefinementCtx): void {
-  const staff = record.staff;
-  if (!staff || staff.onPost === undefined) return;
-  for (const part of staffParts) {
-    const n = staff[part];
-    if (n !== undefined && n > staff.onPost) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['staff', part],
-        message: `staff.${part} (${n}) is more than staff.onPost (${staff.onPost})`,
-      });
-    }
+function staffWithinOnPost(record: { staff?: StaffCounts | undefined }, ctx: z.RefinementCtx): void {
+  for (const part of staffOverOnPost(record.staff)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['staff', part],
+      message: `staff.${part} (${record.staff![part]}) is more than staff.onPost (${record.staff!.onPost})`,
+    });
   }
 }
 
 /** The facility record contract (v1). Every field is optional; unknown fields are rejected. */
 export const FacilityRecord = z.strictObject(recordShape).superRefine(staffWithinOnPost);
-
-const equipmentCodeSet: ReadonlySet<string> = new Set(equipmentCodes);
-
-/**
- * The same contract with the equipment map checked by a plain predicate: zod checks a record's
- * keys one by one at a cost that dominates validation. Records that pass it are valid records;
- * any that fail are parsed again with FacilityRecord for its messages, and a property test holds
- * the two to the same verdict.
- */
-export const FacilityRecordFast = z
-  .strictObject({
-    ...recordShape,
-    equipment: z
-      .custom<z.infer<typeof Equipment>>(
-        (value) =>
-          typeof value === 'object' &&
-          value !== null &&
-          !Array.isArray(value) &&
-          [Object.prototype, null].includes(Object.getPrototypeOf(value)) &&
-          Object.entries(value).every(([code, units]) => equipmentCodeSet.has(code) && Number.isSafeInteger(units) && (units as number) >= 0),
-      )
-      .optional(),
-  })
-  .superRefine(staffWithinOnPost);
 
 export type FacilityRecord = z.infer<typeof FacilityRecord>;
 export type FacilityRecordInput = z.input<typeof FacilityRecord>;

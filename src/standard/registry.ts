@@ -1,4 +1,5 @@
-import { bundledRuleFiles } from '../generated/rules.js';
+import { entitlements, evaluators, ladders, programs, standards } from '../generated/standards.js';
+import { usePrebuiltEvaluator } from '../evaluate/compile.js';
 import type { FacilityRecord } from '../record/schema.js';
 import type { FacilityType } from '../record/vocabulary.js';
 import type { Program } from '../program/types.js';
@@ -7,27 +8,31 @@ import { deepFreeze, ReadonlyMapView } from '../freeze.js';
 import type { EntitlementSchedule } from '../portfolio/entitlements.js';
 import type { BundledLadderId, BundledProgramId, BundledStandardId } from './ids.js';
 import type { Ladder } from './ladder.js';
-import { loadRules, type RuleSet } from './load.js';
+import type { RuleSet } from './load.js';
 import { placement, regionLevels } from './region.js';
 import type { Standard } from './types.js';
 
 let bundled: RuleSet | undefined;
 
-/** The bundled rule set, loaded on first use and frozen: no caller can change what a later one gets. */
+/**
+ * The bundled rule set, frozen on first use: no caller can change what a later one gets. It was
+ * validated and resolved at build time (scripts/gen-rules.mjs), each standard with its evaluator
+ * generated then, so no YAML is parsed and no rule file validated here.
+ */
 function bundledRules(): RuleSet {
   if (!bundled) {
-    const loaded = loadRules(Object.entries(bundledRuleFiles).map(([file, text]) => ({ file, text })));
     bundled = {
-      standards: new ReadonlyMapView(deepFreeze(loaded.standards)),
-      ladders: new ReadonlyMapView(deepFreeze(loaded.ladders)),
-      programs: new ReadonlyMapView(deepFreeze(loaded.programs)),
-      entitlements: new ReadonlyMapView(deepFreeze(loaded.entitlements)),
+      standards: new ReadonlyMapView(deepFreeze(new Map(standards.map((s) => [s.id, s])))),
+      ladders: new ReadonlyMapView(deepFreeze(new Map(ladders.map((l) => [l.id, l])))),
+      programs: new ReadonlyMapView(deepFreeze(new Map(programs.map((p) => [p.id, p])))),
+      entitlements: new ReadonlyMapView(deepFreeze(new Map(entitlements.map((e) => [e.id, e])))),
     };
+    for (const standard of bundled.standards.values()) usePrebuiltEvaluator(standard, evaluators[standard.id]!);
   }
   return bundled;
 }
 
-/** The standards shipped in `rules/`, by id; loaded (and validated) on first use. Read-only. */
+/** The standards shipped in `rules/`, by id; validated when the package was built. Read-only. */
 export function bundledStandards(): ReadonlyMap<string, Standard> {
   return bundledRules().standards;
 }
