@@ -139,6 +139,14 @@ describe('a filled-in template measured against a programme', () => {
     expect(stderr).toContain('未填所在省、所在市，无法判断是否适用');
     expect(stderr).toMatch(/\? .*要求不少于100%.*未填所在地区、无法判断是否计入 30 家/);
     expect(portfolio.notices['region-unplaced']?.rows).toBe(30);
+    // Every report says it too, not only stderr.
+    for (const name of ['unplaced.md', 'unplaced.html']) {
+      const report = join(dir, name);
+      await cli('batch', input, '--standard', 'changzhi/village-clinic', '--program', 'changzhi/2028', '--report', report);
+      const text = readFileSync(report, 'utf8');
+      expect(text).toContain('读取说明');
+      expect(text).toContain('30 行：未填所在省、所在市，无法判断是否适用：changzhi/2028');
+    }
   });
 
   it('with --region 山西/长治: the region is read in full and every clinic counts', async () => {

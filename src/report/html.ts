@@ -30,6 +30,7 @@ import {
   word,
   type PortfolioRenderOptions,
   type Word,
+  readingNotes,
 } from './portfolio-words.js';
 import { inertControls, type Escaper } from './inert.js';
 import { requirementMessage } from './messages.js';
@@ -61,6 +62,7 @@ export function renderPortfolioHtml(portfolio: Portfolio, options: PortfolioRend
   const body = [
     `<header id="report-header"><h1>${esc(w('title'))}</h1><p class="meta">${meta.join(' · ')}</p></header>`,
     summarySection(portfolio, lang),
+    readingSection(portfolio, lang),
     standardsSection(portfolio, lang),
     programsSection(portfolio, lang),
     areasSection(portfolio, lang),
@@ -128,6 +130,13 @@ function summarySection(portfolio: Portfolio, lang: Lang): string {
   const item = (key: 'rows' | 'evaluated' | 'errors') =>
     `<div data-count="${key}"><dt>${esc(word(key, lang))}</dt><dd>${portfolio[key]}</dd></div>`;
   return section('summary', word('summary', lang), `<dl class="counts">${item('rows')}${item('evaluated')}${item('errors')}</dl>`);
+}
+
+/** What reading the batch found besides its facilities: totals skipped, ids repeated, what was assumed. */
+function readingSection(portfolio: Portfolio, lang: Lang): string {
+  const notes = readingNotes(portfolio, lang);
+  if (notes.length === 0) return '';
+  return section('reading', lang === 'zh' ? '读取说明' : 'Notes on reading the data', `<ul>${notes.map((n) => `<li>${datum(n)}</li>`).join('')}</ul>`);
 }
 
 /** Fill of each standing: colour for the screen, patterns and lightness apart for black-and-white print. */

@@ -28,6 +28,7 @@ import {
   waiverStandard,
   word,
   type PortfolioRenderOptions,
+  readingNotes,
 } from './portfolio-words.js';
 import { inertText } from './inert.js';
 import { requirementMessage } from './messages.js';
@@ -66,6 +67,12 @@ export function renderPortfolioMarkdown(portfolio: Portfolio, options: Portfolio
       [false, true],
     ),
   );
+
+  const reading = readingNotes(portfolio, lang);
+  if (reading.length > 0) {
+    para(`## ${lang === 'zh' ? '读取说明' : 'Notes on reading the data'}`);
+    para(...reading.map((note) => `- ${inline(note)}`));
+  }
 
   para(`## ${w('standards')}`);
   if (portfolio.standards.length === 0) para(w('noStandards'));
