@@ -106,7 +106,7 @@ describe('facility-standards check', () => {
   });
 
   it('exits 2 for usage errors', async () => {
-    expect((await cli('check', example, '--standard', 'changzhi/nowhere')).stderr).toMatch(/unknown standard "changzhi\/nowhere"/);
+    expect((await cli('check', example, '--standard', 'changzhi/nowhere')).stderr).toMatch(/没有标准“changzhi\/nowhere”/);
     expect((await cli('check', example, '--format', 'xml')).code).toBe(2);
     expect((await cli('check', example, '--colour')).code).toBe(2);
     expect((await cli('check')).code).toBe(2);
@@ -165,7 +165,7 @@ describe('facility-standards check --ladder', () => {
 
   it('refuses --standard and --ladder together, and an unknown ladder', async () => {
     expect((await cli('check', example, '--ladder', 'changzhi/village-clinic', '--standard', 'changzhi/village-clinic')).code).toBe(2);
-    expect((await cli('check', example, '--ladder', 'changzhi/nowhere')).stderr).toMatch(/unknown ladder "changzhi\/nowhere"/);
+    expect((await cli('check', example, '--ladder', 'changzhi/nowhere')).stderr).toMatch(/没有等级阶梯“changzhi\/nowhere”/);
   });
 });
 

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogue, message, type DiagnosticCode } from '../src/diagnostics/messages.js';
+import { englishIn } from './support/english.js';
 import { bundledStandards, loadRules, parseRecordsText, RecordError, RuleFileError, type Diagnostic } from '../src/index.js';
 
 /**
@@ -9,20 +10,6 @@ import { bundledStandards, loadRules, parseRecordsText, RecordError, RuleFileErr
  * renders in Chinese and English without a placeholder left over, and what a Chinese user reads
  * about a broken rule file or record has no English sentence in it but what they wrote.
  */
-
-/**
- * English left in a Chinese sentence once what may be English is taken out: quoted input, code
- * spans, paths and ids, record fields, file names. Three English words in a row is a sentence.
- */
-export function englishIn(zh: string): string | undefined {
-  const stripped = zh
-    .replace(/“[^”]*”|"[^"]*"|`[^`]*`|'[^']*'/g, ' ')
-    .replace(/\{[^}]*\}/g, ' ')
-    .replace(/[\w.-]*[/.][\w./-]*/g, ' ')
-    .replace(/\b[a-z]+[A-Z]\w*\b/g, ' ')
-    .replace(/\b[a-z]+(-[a-z]+)+\b/g, ' ');
-  return /\b[A-Za-z]+\b[ ,;]+\b[A-Za-z]+\b[ ,;]+\b[A-Za-z]+\b/.exec(stripped)?.[0];
-}
 
 describe('the diagnostic catalogue', () => {
   const codes = Object.keys(catalogue) as DiagnosticCode[];

@@ -204,10 +204,10 @@ async function check(args: readonly string[], io: Io): Promise<number> {
     for (const [id, standard] of loaded.standards) standards.set(id, standard);
     for (const [id, ladder] of loaded.ladders) ladders.set(id, ladder);
   }
-  const pick = <T>(kind: string, ids: readonly string[], known: ReadonlyMap<string, T>): T[] =>
+  const pick = <T>(kind: 'standard' | 'ladder', ids: readonly string[], known: ReadonlyMap<string, T>): T[] =>
     ids.map((id) => {
       const found = known.get(id);
-      if (!found) throw new UsageError(`unknown ${kind} "${id}"; known: ${[...known.keys()].join(', ')}`);
+      if (!found) throw new UsageError(new UnknownIdError(kind, id, [...known.keys()]).text);
       return found;
     });
   const chosen = pick('standard', values.standard ?? [], standards);
