@@ -1,8 +1,9 @@
 // "Did you mean": the known names nearest to what was written.
+import { limits } from './input/limits.js';
 
 /** The known ids within a small edit distance of `id` (at most three), nearest first. */
 export function nearest(id: string, known: readonly string[]): string[] {
-  if (id.length > 200) return [];
+  if (id.length > limits.nameChars) return [];
   const limit = Math.max(2, Math.floor(id.length / 4));
   return known
     .map((k) => ({ k, d: editDistance(id, k) }))
@@ -24,4 +25,20 @@ export function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length]!;
+}
+
+/** The known name closest to a misspelt one, if it is close enough to be what was meant. */
+export function closest(input: string, known: Iterable<string>): string | undefined {
+  // A name this long is no misspelling, and the distance to it would take time quadratic in its length.
+  if (input.length > limits.nameChars) return undefined;
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(input.length / 3)) + 1;
+  for (const candidate of known) {
+    const distance = editDistance(input.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
 }

@@ -1,3 +1,4 @@
+import { editDistance } from '../suggest.js';
 import type { Lang, LocalizedText } from '../text.js';
 import { schemaUsage } from './schema.js';
 
@@ -262,16 +263,4 @@ export function nearestFlag(given: string, known: readonly string[]): string | u
     if (distance <= Math.max(2, Math.floor(flag.length / 4)) && (!best || distance < best.distance)) best = { flag, distance };
   }
   return best?.flag;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -1,5 +1,6 @@
 import { vocabularies, vocabularyNames, yesNoWords, type Term, type VocabularyName } from '../record/vocabulary.js';
-import { columnName, editDistance, type Column } from './columns.js';
+import { editDistance } from '../suggest.js';
+import { columnName, type Column } from './columns.js';
 import { listEn, listZh } from './messages.js';
 
 /**

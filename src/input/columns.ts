@@ -1,4 +1,5 @@
 import { facts } from '../record/facts.js';
+import { editDistance } from '../suggest.js';
 import { vocabularies, type Term, type VocabularyName } from '../record/vocabulary.js';
 import type { LocalizedText } from '../text.js';
 import type { ColumnMap } from './column-map.js';
@@ -224,18 +225,6 @@ export function suggestColumns(header: string): string[] {
     }
   }
   return [...scored].sort((a, b) => a[1] - b[1]).slice(0, 3).map(([label]) => label);
-}
-
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 /** Excel's name of a 1-based column: 1 → A, 27 → AA. */

@@ -7,7 +7,7 @@ import { vocabularies } from '../record/vocabulary.js';
 import { operators, type OperatorDefinition } from '../evaluate/operators.js';
 import { parseYamlSource, type YamlSource } from '../yaml-source.js';
 import { diagnosticsFromZod, parseOptions } from '../zod-diagnostics.js';
-import { closest } from './closest.js';
+import { closest } from '../suggest.js';
 import { buildLadder, LadderSchema, type Ladder, type LadderFile } from './ladder.js';
 import { buildProgram } from '../program/load.js';
 import { ProgramSchema, type ProgramFile } from '../program/schema.js';

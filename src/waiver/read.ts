@@ -1,7 +1,7 @@
 import { Diagnostic, DiagnosticError } from '../diagnostic.js';
 import { message, type Message } from '../diagnostics/messages.js';
 import type { Standard } from '../standard/types.js';
-import { closest } from '../standard/closest.js';
+import { closest } from '../suggest.js';
 import { csvTextRecords } from '../input/csv.js';
 import { readTextFile } from '../input/decode.js';
 import { clip } from '../input/limits.js';
