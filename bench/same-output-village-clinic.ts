@@ -1,6 +1,6 @@
 import { facts, type FacilityRecord, type Report, type RequirementResult, type Standard } from '../src/index.js';
 import { findingMessage, gapMessage, metMessage, unknownMessage } from '../src/report/messages.js';
-import { catalog, kindOf } from '../src/record/vocabulary.js';
+import { countedBy } from '../src/evaluate/counted.js';
 
 /**
  * changzhi/village-clinic checked by hand, building the very report the library builds — same
@@ -12,7 +12,6 @@ type Details = Partial<Pick<RequirementResult, 'fact' | 'expected' | 'actual' | 
 type Finding = NonNullable<RequirementResult['findings']>[number];
 
 const fact = (name: string) => facts.get(name)!;
-const catalogue = catalog('village-clinic-basic');
 const significant = (n: number) => (Number.isFinite(n) ? Number(n.toPrecision(12)) : n);
 const round = (n: number) => Math.round(n * 1e9) / 1e9;
 
@@ -83,7 +82,6 @@ export function sameOutputChecker(standard: Standard): (record: FacilityRecord) 
 
   return (r) => {
     const u = r.utilities;
-    const working = r.equipment && Object.keys(r.equipment).filter((code) => (r.equipment![code as keyof typeof r.equipment] ?? 0) >= 1);
     const standardName = r.region?.township !== undefined && r.region.village !== undefined ? `${r.region.township}${r.region.village}卫生室` : undefined;
     const requirements = [
       equal(0, 'premises.ownership', r.premises?.ownership, 'collective'),
@@ -98,7 +96,7 @@ export function sameOutputChecker(standard: Standard): (record: FacilityRecord) 
         : r.rooms.includes('living-area')
           ? met(7)
           : gap(7, { fact: 'rooms', operator: 'contains', expected: 'living-area', actual: r.rooms, missing: ['living-area'], message: findingMessage({ fact: fact('rooms'), operator: 'contains', expected: 'living-area', actual: r.rooms, missing: ['living-area'] }) }),
-      equipment(8, working),
+      equipment(8, r),
       atLeast(9, 'drugs.varieties', r.drugs?.varieties, minDrugs),
       includesAll(10, 'systems', r.systems, systems),
       r.name === undefined || standardName === undefined
@@ -145,20 +143,23 @@ export function sameOutputChecker(standard: Standard): (record: FacilityRecord) 
     return result(i, 'gap', gapMessage(findings.map((f) => f.message)), { missing, findings });
   }
 
-  /** At least 22 kinds from the catalogue (and the named list, empty here). */
-  function equipment(i: number, working: string[] | undefined): RequirementResult {
-    if (working === undefined) return unknown(i, ['equipment']);
-    const present = new Set<string>();
-    const kinds = new Set<string>();
-    for (const code of working) {
-      const kind = kindOf(code);
-      present.add(kind);
-      if (catalogue.includes(kind as never)) kinds.add(kind);
-    }
-    if (kinds.size >= minKinds) return met(i);
-    const shortfall = round(minKinds - kinds.size);
-    const missing = catalogue.filter((code) => !present.has(code));
+  /**
+   * At least 22 kinds: the assessor's count against the county's list, or else the catalogue
+   * kinds among the recorded equipment; the result says which it counted (the named list is
+   * empty here, which holds whatever the record gives).
+   */
+  function equipment(i: number, r: FacilityRecord): RequirementResult {
+    const kinds = facts.get('villageEquipmentKinds')!;
+    const counted = countedBy(kinds, r);
+    const actual = kinds.read(r) as number | undefined;
+    if (actual === undefined || counted === undefined) return unknown(i, ['equipmentKinds.villageBasic', 'equipment']);
+    const saying = (text: Report['requirements'][number]['message']) => ({ zh: `${text.zh}（${counted.message.zh}）`, en: `${text.en} (${counted.message.en})` });
+    if (actual >= minKinds) return { ...result(i, 'met', saying(metMessage)), counted } as RequirementResult;
+    const shortfall = round(minKinds - actual);
     const name = 'villageEquipmentKinds';
-    return gap(i, { fact: name, operator: 'greaterThanInclusive', expected: minKinds, actual: kinds.size, shortfall, missing, message: findingMessage({ fact: fact(name), operator: 'greaterThanInclusive', expected: minKinds, actual: kinds.size, shortfall, missing }) });
+    const finding = { fact: name, operator: 'greaterThanInclusive', expected: minKinds, actual, shortfall, message: findingMessage({ fact: fact(name), operator: 'greaterThanInclusive', expected: minKinds, actual, shortfall }) };
+    const { operator: _operator, message: _message, ...only } = finding;
+    return { ...result(i, 'gap', saying(gapMessage([finding.message])), only as never), counted } as RequirementResult;
   }
+
 }

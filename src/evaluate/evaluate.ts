@@ -281,11 +281,11 @@ function shapesOf(standard: Standard): readonly Shape[] {
 }
 
 function unknown(shape: Shape, fields: string[]): UnknownResult {
-  return { ...base(shape, unknownMessage(fields)), outcome: 'unknown', unknownFacts: fields };
+  return base(shape, 'unknown', unknownMessage(fields), { unknownFacts: fields }) as UnknownResult;
 }
 
 function gap(shape: Shape, message: LocalizedText, details: GapDetails): GapResult {
-  return { ...base(shape, message), outcome: 'gap', ...details };
+  return base(shape, 'gap', message, details) as GapResult;
 }
 
 function result<O extends 'met' | 'not-applicable'>(shape: Shape, outcome: O, message: LocalizedText): RequirementResultBase & { readonly outcome: O } {
@@ -302,16 +302,22 @@ function result<O extends 'met' | 'not-applicable'>(shape: Shape, outcome: O, me
       source: shape.source,
     };
   }
-  return { ...base(shape, message), outcome };
+  return base(shape, outcome, message, {}) as RequirementResultBase & { readonly outcome: O };
 }
 
-function base(shape: Shape, message: LocalizedText): RequirementResultBase {
+/**
+ * A result in the one key order every outcome keeps, as JSON readers see it: what it is, its
+ * outcome, its title, the details of the outcome, the sentence, the note and the source.
+ */
+function base(shape: Shape, outcome: RequirementResult['outcome'], message: LocalizedText, details: object): RequirementResultBase & { readonly outcome: RequirementResult['outcome'] } {
   return {
     standard: shape.standard,
     requirement: shape.requirement,
     clause: shape.clause,
     severity: shape.severity,
+    outcome,
     title: shape.title,
+    ...details,
     message,
     ...(shape.note !== undefined && { note: shape.note }),
     source: shape.source,
