@@ -50,3 +50,24 @@ describe('the CLI in Chinese', () => {
     expect(englishIn(stderr), stderr).toBeUndefined();
   });
 });
+
+describe('check --format json', () => {
+  it('gives the problems as data beside the sentences: code, place, values, both languages', async () => {
+    let stdout = '';
+    const bad = file('json-bad.yaml', 'type: village-clinic\npremises:\n  buildingArea: 80㎡\n');
+    const code = await run(['check', bad, '--format', 'json'], { stdout: (t) => (stdout += t), stderr: () => undefined });
+    expect(code).toBe(2);
+    const output = JSON.parse(stdout) as { errors: string[]; diagnostics: { code: string; line: number; column: number; path: string; values: Record<string, unknown>; text: { zh: string; en: string } }[] };
+    expect(output.errors).toHaveLength(1);
+    expect(output.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'schema.expected',
+        line: 3,
+        column: 17,
+        path: 'premises.buildingArea',
+        values: expect.objectContaining({ got: '"80㎡"' }),
+        text: { zh: '应为数字，实为 "80㎡"', en: 'expected a number, got "80㎡"' },
+      }),
+    ]);
+  });
+});

@@ -22,7 +22,7 @@ import { expectedRows, progressBar } from './progress.js';
 import { schemaCommand } from './schema.js';
 import { templateCommand } from './template.js';
 import { oneOf, UsageError } from './usage.js';
-import { DiagnosticError, FacilityTypeError, UnknownIdError } from '../diagnostic.js';
+import { DiagnosticError, FacilityTypeError, UnknownIdError, type Diagnostic } from '../diagnostic.js';
 import type { Notice } from '../notice.js';
 import { knownRegions, normalizeRegion, unplacedNotice } from '../standard/region.js';
 import { evaluateRecord } from '../evaluate/evaluate.js';
@@ -220,6 +220,8 @@ async function check(args: readonly string[], io: Io): Promise<number> {
   const facilities: OutputRow[] = [];
   const assessments: LadderAssessment[] = [];
   const errors: string[] = [];
+  /** The problems behind `errors`, as data, for --format json. */
+  const diagnostics: Diagnostic[] = [];
   const known = knownRegions([...standards.values()].map((s) => s.region));
   const notices: string[] = [];
   for (const file of positionals) {
@@ -233,6 +235,7 @@ async function check(args: readonly string[], io: Io): Promise<number> {
       }
       if (!isInputError(error)) throw error;
       errors.push(error instanceof DiagnosticError ? error.render(lang) : error.message);
+      if (error instanceof DiagnosticError) diagnostics.push(...error.diagnostics);
       continue;
     }
     if (records.length === 0) errors.push(lang === 'zh' ? `${file}：文件中没有记录` : `no records in ${file}`);
@@ -275,9 +278,9 @@ async function check(args: readonly string[], io: Io): Promise<number> {
   }
 
   if (chosenLadders.length > 0) {
-    if (format === 'json') io.stdout(renderLadderJson(assessments, errors));
+    if (format === 'json') io.stdout(renderLadderJson(assessments, errors, diagnostics));
     else if (assessments.length > 0) io.stdout(renderLadderText(assessments, { lang }));
-  } else if (format === 'json') io.stdout(renderJson(reports, errors));
+  } else if (format === 'json') io.stdout(renderJson(reports, errors, diagnostics));
   else if (format === 'markdown' || format === 'html') {
     const builder = portfolioBuilder({ standards: standards.values(), asOf: today(), input: positionals.join(', ') });
     for (const facility of facilities) builder.add(facility);

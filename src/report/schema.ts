@@ -212,14 +212,33 @@ const errors = described(z.array(z.string()).optional(), {
   description: 'One sentence per input that could not be evaluated; absent when there are none.',
 });
 
+/** A problem found in an input, as data: its stable code, its place, the values it is about, its sentence in both languages. */
+export const DiagnosticSchema = described(
+  z.strictObject({
+    code: z.string(),
+    file: z.string().optional(),
+    line: z.number().int().optional(),
+    column: z.number().int().optional(),
+    path: z.string().optional(),
+    values: z.record(z.string(), z.unknown()),
+    message: z.string(),
+    text: LocalizedTextSchema,
+  }),
+  { id: 'Diagnostic', description: 'A problem found in an input: a stable code, its place (file, line, column, record path), its values, and its sentence in Chinese and English (`message` is the English).' },
+);
+
+const diagnostics = described(z.array(DiagnosticSchema).optional(), {
+  description: 'The problems behind `errors` that the library found in the inputs, as data; absent when there are none.',
+});
+
 /** What `facility-standards check --format json` writes. */
-export const ReportOutputSchema = described(z.strictObject({ reports: z.array(ReportSchema), errors }), {
+export const ReportOutputSchema = described(z.strictObject({ reports: z.array(ReportSchema), errors, diagnostics }), {
   id: 'ReportOutput',
   description: 'The output of `facility-standards check --format json`: one report per facility and standard.',
 });
 
 /** What `facility-standards check --ladder ID --format json` writes. */
-export const LadderOutputSchema = described(z.strictObject({ ladders: z.array(LadderAssessmentSchema), errors }), {
+export const LadderOutputSchema = described(z.strictObject({ ladders: z.array(LadderAssessmentSchema), errors, diagnostics }), {
   id: 'LadderOutput',
   description: 'The output of `facility-standards check --ladder ID --format json`: one assessment per facility and ladder.',
 });
