@@ -1,3 +1,4 @@
+import { label } from './record/vocabulary.js';
 import { nearest } from './suggest.js';
 import type { Message, DiagnosticCode } from './diagnostics/messages.js';
 import type { Lang, LocalizedText } from './text.js';
@@ -158,9 +159,5 @@ export class UnknownIdError extends Error {
   }
 }
 
-const typeNames: Record<string, LocalizedText> = {
-  'village-clinic': { zh: '村卫生室', en: 'village clinic' },
-  'township-health-center': { zh: '乡镇卫生院', en: 'township health center' },
-};
-const typeWords = (type: string): LocalizedText => typeNames[type] ?? { zh: type, en: type };
+const typeWords = (type: string): LocalizedText => label('facilityTypes', type);
 

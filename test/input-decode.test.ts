@@ -4,11 +4,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli/main.js';
-import { loadRuleFiles, runBatch, type BatchFormat, type OutputRow } from '../src/node.js';
+import { loadRuleFiles, type BatchFormat, type OutputRow } from '../src/node.js';
 import { gbk } from './support/gbk.js';
+import { batchRows, cliInEnglish } from './support/input-cli.js';
 
 const village = 'changzhi/village-clinic';
 const temp = mkdtempSync(join(tmpdir(), 'facility-standards-decode-'));
@@ -19,26 +19,8 @@ const file = (name: string, bytes: string | Uint8Array) => {
 };
 const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 
-/** The CLI in English: these cases match the English sentence (the Chinese is tested with the diagnostics). */
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run([...argv, '--lang', 'en'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
-
-async function batch(input: Readable | string, format?: BatchFormat) {
-  let out = '';
-  const output = new Writable({
-    write(chunk, _encoding, done) {
-      out += chunk.toString();
-      done();
-    },
-  });
-  const source = typeof input === 'string' ? { input, ...(format && { format }) } : { input, format: format! };
-  const result = await runBatch({ ...source, output, standards: [village] });
-  return { rows: out.split('\n').filter(Boolean).map((line) => JSON.parse(line) as OutputRow), result };
-}
+const cli = cliInEnglish;
+const batch = (input: Readable | string, format?: BatchFormat) => batchRows(input, village, format);
 
 const clinic = { id: 'c1', name: '西沟乡东庄村卫生室', type: 'village-clinic', region: { province: '山西省', city: '长治市', county: '平顺县' } };
 const sheet = '机构编码\t机构名称\t药品品种（种）\r\nx\t西沟乡东庄村卫生室\t62\r\ny\t"石城镇\t恶岭村卫生室"\t40\r\n';

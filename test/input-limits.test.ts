@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import { createWriteStream, existsSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
 import { openInput } from '../src/batch/input.js';
@@ -15,32 +15,15 @@ import { runBatch, type BatchFormat, type InputRow, type OutputRow } from '../sr
 import { batchContext } from '../src/batch/run.js';
 import { evaluateRows } from '../src/batch/rows.js';
 import { evaluateRowByRow, WorkerPool, type ChunkDone, type ChunkWorker } from '../src/batch/run.js';
+import { batchRows, cliInEnglish } from './support/input-cli.js';
 // @ts-expect-error: a script without types
 import { openpyxlParts, repeatedDeflate, zip } from '../scripts/xlsx-fixtures.mjs';
 
 const village = 'changzhi/village-clinic';
 const temp = mkdtempSync(join(tmpdir(), 'facility-standards-limits-'));
 
-/** The CLI in English: these cases match the English sentence (the Chinese is tested with the diagnostics). */
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await run([...argv, '--lang', 'en'], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
-
-async function batch(input: Readable | string, format?: BatchFormat) {
-  let out = '';
-  const output = new Writable({
-    write(chunk, _encoding, done) {
-      out += chunk.toString();
-      done();
-    },
-  });
-  const source = typeof input === 'string' ? { input, ...(format && { format }) } : { input, format: format! };
-  const result = await runBatch({ ...source, output, standards: [village] });
-  return { rows: out.split('\n').filter(Boolean).map((line) => JSON.parse(line) as OutputRow), result };
-}
+const cli = cliInEnglish;
+const batch = (input: Readable | string, format?: BatchFormat) => batchRows(input, village, format);
 
 const clinic = { id: 'c1', name: '西沟乡东庄村卫生室', type: 'village-clinic', region: { province: '山西省', city: '长治市', county: '平顺县' } };
 

@@ -1,7 +1,7 @@
 import { DiagnosticError, FacilityTypeError } from '../diagnostic.js';
 import type { Notice, NoticeCode } from '../notice.js';
-import type { FacilityType } from '../record/vocabulary.js';
-import { normalizeRegion, regionLevels, unplacedNotice, type KnownRegions } from '../standard/region.js';
+import { label, type FacilityType } from '../record/vocabulary.js';
+import { levelWords, normalizeRegion, regionLevels, unplacedNotice, type KnownRegions } from '../standard/region.js';
 import { evaluateRecordSync } from '../evaluate/evaluate.js';
 import type { OutcomeCounts, RequirementResult, StandardOutcome } from '../evaluate/result.js';
 import { parseRecord } from '../record/parse.js';
@@ -293,7 +293,7 @@ function withDefaults(record: FacilityRecord, context: RowContext, notices: Noti
   const type = context.defaults?.type ?? (chosenTypes.size === 1 ? [...chosenTypes][0] : undefined);
   if (out.type === undefined && type !== undefined) {
     out = { ...out, type };
-    const words = type === 'village-clinic' ? { zh: '村卫生室', en: 'village clinic' } : { zh: '乡镇卫生院', en: 'township health center' };
+    const words = label('facilityTypes', type);
     const from = context.defaults?.type !== undefined ? { zh: '按 --type', en: 'from --type' } : { zh: '按所选标准', en: 'from the standard chosen' };
     notices.push({
       code: 'type-assumed',
@@ -312,7 +312,7 @@ function withDefaults(record: FacilityRecord, context: RowContext, notices: Noti
         path: `region.${filled[0]}`,
         values: { fields: filled.map((level) => `region.${level}`) },
         message: {
-          zh: `未填${filled.map((l) => ({ province: '所在省', city: '所在市', county: '所在县（区）' })[l]).join('、')}，按 --region 填为${filled.map((l) => shared[l]).join('')}`,
+          zh: `未填${filled.map((l) => levelWords[l].zh).join('、')}，按 --region 填为${filled.map((l) => shared[l]).join('')}`,
           en: `no ${filled.join(', ')} given: filled from --region as ${filled.map((l) => shared[l]).join(' ')}`,
         },
       });

@@ -33,7 +33,7 @@ import { parseRecordsText } from '../record/parse.js';
 import type { FacilityRecord } from '../record/schema.js';
 import { renderJson, renderLadderJson } from '../report/json.js';
 import { renderPortfolioHtml } from '../report/html.js';
-import { isEmpty } from '../report/portfolio-words.js';
+import { isEmpty, readingNotes } from '../report/portfolio-words.js';
 import { renderPortfolioMarkdown } from '../report/markdown.js';
 import { renderLadderText, renderText } from '../report/text.js';
 import { bundledLadders, bundledPrograms, bundledStandards, selectStandards } from '../standard/registry.js';
@@ -392,7 +392,7 @@ async function batch(args: readonly string[], io: Io): Promise<number> {
     }
 
     io.stderr(sheetNotesText(tally.notes, lang, `${file}: `));
-    io.stderr(readingText(file, tally, lang));
+    for (const note of readingNotes(portfolio, lang)) io.stderr(`${file}: ${note}\n`);
     io.stderr(summaryText(tally, portfolio, lang));
     if (report !== undefined) io.stderr(`${values.report}\n`);
     if (tally.rows === 0) {
@@ -454,28 +454,6 @@ function rowDefaults(type: string | undefined, region: string | undefined, lang:
   const known = knownRegions([...bundledStandards().values(), ...bundledPrograms().values()].map((s) => s.region));
   const normalized = normalizeRegion(given, known);
   return { defaults: { ...(chosenType && { type: chosenType }), region: normalized.region! }, notices: normalized.notices };
-}
-
-/** What reading the batch found besides its facilities: rows skipped as totals, shared ids, what was assumed. */
-function readingText(file: string, result: BatchResult, lang: Lang): string {
-  const zh = lang === 'zh';
-  const lines: string[] = [];
-  if (result.summaryRows.length > 0) {
-    const listed = result.summaryRows.slice(0, 10).map((r) => (zh ? `第${r.row}行（${r.label}）` : `row ${r.row} (${r.label})`));
-    const more = result.summaryRows.length > 10 ? (zh ? ` 等` : ' …') : '';
-    lines.push(zh ? `${file}：${result.summaryRows.length} 行为合计/小计行，未作为机构评估：${listed.join('、')}${more}` : `${file}: ${result.summaryRows.length} summary rows (totals) skipped, not facilities: ${listed.join(', ')}${more}`);
-  }
-  for (const { id, rows } of result.duplicates.slice(0, 20)) {
-    const shown = JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}…` : id);
-    const listed = rows.length > 10 ? `${rows.slice(0, 10).join(zh ? '、' : ', ')}${zh ? ' 等' : ' …'}` : rows.join(zh ? '、' : ', ');
-    lines.push(zh ? `机构编码 ${shown} 出现在 ${rows.length} 行：第 ${listed} 行（均已评估；行动目标中只计一次）` : `facility id ${shown} is on ${rows.length} rows: ${listed} (all evaluated; counted once for programme targets)`);
-  }
-  if (result.duplicates.length > 20) lines.push(zh ? `另有 ${result.duplicates.length - 20} 个重复的机构编码` : `${result.duplicates.length - 20} more duplicated ids`);
-  for (const [code, notice] of Object.entries(result.notices)) {
-    if (code === 'duplicate-id') continue;
-    lines.push(zh ? `${notice.rows} 行：${notice.first.message.zh}（首见第 ${notice.first.row} 行）` : `${notice.rows} rows: ${notice.first.message.en} (first on row ${notice.first.row})`);
-  }
-  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
 /** A stream that drops what it is given: a batch's rows when a report holds them. */

@@ -3,6 +3,7 @@ import type { Notice } from '../notice.js';
 import { message } from '../diagnostics/messages.js';
 import { readFacts, type FactDefinition, type FactValue } from '../record/facts.js';
 import { parseRecord } from '../record/parse.js';
+import { label } from '../record/vocabulary.js';
 import type { FacilityRecord, FacilityRecordInput } from '../record/schema.js';
 import { gapMessage, metMessage, notApplicableMessage, unknownMessage } from '../report/messages.js';
 import { bundledStandard, bundledStandards, selectStandards } from '../standard/registry.js';
@@ -146,8 +147,7 @@ function fitsType(record: FacilityRecord, standard: Standard): void {
 }
 
 function typeAssumed(standard: Standard): Notice {
-  const zh = standard.facilityType === 'village-clinic' ? '村卫生室' : '乡镇卫生院';
-  const en = standard.facilityType === 'village-clinic' ? 'village clinic' : 'township health center';
+  const { zh, en } = label('facilityTypes', standard.facilityType);
   return {
     code: 'type-assumed',
     path: 'type',

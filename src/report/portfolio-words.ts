@@ -273,39 +273,33 @@ export function listedRequirements(report: BatchReport): { readonly requirements
 
 /**
  * What reading the batch found besides its facilities, a sentence each: rows skipped as totals,
- * facility ids on several rows, waivers refused as ambiguous, and what was assumed or left open
- * in reading the rows (a type taken from the standard, a region missing). Empty when nothing was.
+ * facility ids on several rows, and what was assumed or left open in reading the rows (a type
+ * taken from the standard, a region missing, a waiver refused as ambiguous). Empty when nothing
+ * was. The stderr summary and the reports both say these.
  */
-export function readingNotes(portfolio: Portfolio, lang: Lang): string[] {
+export function readingNotes(found: Pick<Portfolio, 'summaryRows' | 'duplicates' | 'notices'>, lang: Lang): string[] {
   const zh = lang === 'zh';
+  const sep = zh ? '、' : ', ';
+  const more = zh ? ' 等' : ' …';
   const notes: string[] = [];
-  const { summaryRows = [], duplicates = [], notices = {} } = portfolio;
+  const { summaryRows, duplicates, notices } = found;
   if (summaryRows.length > 0) {
-    const rows = summaryRows.slice(0, 20).map((r) => (zh ? `第${r.row}行（${r.label}）` : `row ${r.row} (${r.label})`));
-    notes.push(
-      zh
-        ? `${summaryRows.length} 行为合计/小计行，未作为机构评估：${rows.join('、')}${summaryRows.length > 20 ? ' 等' : ''}`
-        : `${summaryRows.length} summary rows (totals) skipped, not facilities: ${rows.join(', ')}${summaryRows.length > 20 ? ' …' : ''}`,
-    );
+    const listed = summaryRows.slice(0, 10).map((r) => (zh ? `第${r.row}行（${r.label}）` : `row ${r.row} (${r.label})`)).join(sep);
+    const tail = summaryRows.length > 10 ? more : '';
+    notes.push(zh ? `${summaryRows.length} 行为合计/小计行，未作为机构评估：${listed}${tail}` : `${summaryRows.length} summary rows (totals) skipped, not facilities: ${listed}${tail}`);
   }
   for (const { id, rows } of duplicates.slice(0, 20)) {
-    const listed = `${rows.slice(0, 10).join(zh ? '、' : ', ')}${rows.length > 10 ? (zh ? ' 等' : ' …') : ''}`;
+    const shown = JSON.stringify(id.length > 40 ? `${id.slice(0, 40)}…` : id);
+    const listed = `${rows.slice(0, 10).join(sep)}${rows.length > 10 ? more : ''}`;
     notes.push(
       zh
-        ? `机构编码“${id}”出现在 ${rows.length} 行（第 ${listed} 行）：均已评估，行动目标中只计一次`
-        : `facility id "${id}" is on ${rows.length} rows (${listed}): all evaluated, counted once for programme targets`,
+        ? `机构编码 ${shown} 出现在 ${rows.length} 行：第 ${listed} 行（均已评估；行动目标中只计一次）`
+        : `facility id ${shown} is on ${rows.length} rows: ${listed} (all evaluated; counted once for programme targets)`,
     );
   }
   if (duplicates.length > 20) notes.push(zh ? `另有 ${duplicates.length - 20} 个重复的机构编码` : `${duplicates.length - 20} more duplicated ids`);
-  for (const waiver of portfolio.waivers.ambiguous ?? []) {
-    notes.push(
-      zh
-        ? `豁免（${waiver.facility} · ${waiver.requirement}）未予适用：该机构编码出现在多行，不能确定指哪一家`
-        : `waiver (${waiver.facility} · ${waiver.requirement}) not applied: its facility id is on several rows, so which facility it means is not known`,
-    );
-  }
   for (const [code, tally] of Object.entries(notices)) {
-    if (!tally || code === 'duplicate-id' || code === 'waiver-ambiguous') continue;
+    if (!tally || code === 'duplicate-id') continue;
     notes.push(zh ? `${tally.rows} 行：${tally.first.message.zh}（首见第 ${tally.first.row} 行）` : `${tally.rows} rows: ${tally.first.message.en} (first on row ${tally.first.row})`);
   }
   return notes;

@@ -1,5 +1,6 @@
 import type { Notice } from '../notice.js';
 import { editDistance } from '../suggest.js';
+import type { LocalizedText } from '../text.js';
 import type { FacilityRecord } from '../record/schema.js';
 import type { StandardRegion } from './types.js';
 
@@ -7,7 +8,8 @@ export const regionLevels = ['province', 'city', 'county'] as const;
 export type RegionLevel = (typeof regionLevels)[number];
 type RecordRegion = NonNullable<FacilityRecord['region']>;
 
-const levelWords: Record<RegionLevel, { zh: string; en: string }> = {
+/** Each region level as a record field's name reads to a person. */
+export const levelWords: Record<RegionLevel, LocalizedText> = {
   province: { zh: '所在省', en: 'province' },
   city: { zh: '所在市', en: 'city' },
   county: { zh: '所在县（区）', en: 'county' },
