@@ -1,5 +1,5 @@
 // Keeps the public API under review: API Extractor reads the built declarations of each entry
-// point (., ./node, ./testing) and compares them with the reports checked in under api/. Run by
+// point (., ./node, ./testing, and one ./standards/<id> for all of them) and compares them with the reports checked in under api/. Run by
 // `npm test`, it fails when the surface changed and the report was not updated; `npm run api`
 // (with --local) rewrites the reports, so that the change shows as a diff to review.
 import { Extractor, ExtractorConfig, ExtractorLogLevel } from '@microsoft/api-extractor';
@@ -12,6 +12,8 @@ const entries = [
   ['index', 'facility-standards'],
   ['node', 'facility-standards-node'],
   ['testing', 'facility-standards-testing'],
+  // Every standard's own module (./standards/<id>) has this surface; test/api.test.ts holds them to it.
+  ['standards/changzhi/village-clinic', 'facility-standards-standards'],
 ];
 
 let failed = 0;
@@ -43,9 +45,10 @@ for (const [entry, report] of entries) {
           // Release tags (@public, @beta) are not used: what an entry exports is public.
           'ae-missing-release-tag': { logLevel: 'none' },
           'ae-undocumented': { logLevel: 'none' },
-          // A type used in a public signature must be exported too. The testing kit's signatures
-          // use the core's types, exported by `.`: listed in its report, not an error.
-          'ae-forgotten-export': entry === 'testing' ? { logLevel: 'none', addToApiReportFile: true } : { logLevel: 'error', addToApiReportFile: false },
+          // A type used in a public signature must be exported too. The testing kit's and the
+          // standard modules' signatures use the core's types, exported by `.`: listed in their
+          // reports, not an error.
+          'ae-forgotten-export': entry === 'testing' || entry.startsWith('standards/') ? { logLevel: 'none', addToApiReportFile: true } : { logLevel: 'error', addToApiReportFile: false },
         },
         tsdocMessageReporting: { default: { logLevel: 'none' } },
       },

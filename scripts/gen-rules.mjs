@@ -1,8 +1,10 @@
 // Builds the bundled standards ahead of time, so that the library does no YAML or zod work for
 // them at run time (in browsers too):
-// - src/generated/standards.js: every rule file in rules/ validated and resolved by the same
-//   loader as user files (a bad file stops the build with its positioned errors), as object
-//   literals, with each standard's evaluator as JavaScript source (no `new Function` needed);
+// - every rule file in rules/ validated and resolved by the same loader as user files (a bad
+//   file stops the build with its positioned errors), as object literals: each standard in a
+//   module of its own with its evaluator as JavaScript source (no `new Function` needed), and an
+//   entry module for it (src/generated/entries/<id>.ts); ladders, programmes and entitlement
+//   schedules in src/generated/rule-sets.js;
 // - src/generated/record-validator.js: the lean record validator, from the record contract;
 // - src/generated/rules.ts: the rule files' text, for whoever wants the YAML itself.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -66,34 +68,97 @@ try {
 }
 
 const standards = [...rules.standards.values()];
+// One module per standard, so that a page importing one standard bundles that one only:
+// src/generated/standards/<id>.js holds its data and its evaluator's source, and
+// src/generated/entries/<id>.ts is the public module (facility-standards/standards/<id>).
+rmSync(join(generated, 'standards'), { recursive: true, force: true });
+rmSync(join(generated, 'entries'), { recursive: true, force: true });
+for (const standard of standards) {
+  if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(standard.id)) throw new Error(`gen-rules: the id ${standard.id} cannot name a module`);
+  const from = `the rule file of ${standard.id} in rules/`;
+  const data = join(generated, 'standards', `${standard.id}.js`);
+  const up = '../'.repeat(standard.id.split('/').length + 1);
+  mkdirSync(dirname(data), { recursive: true });
+  writeFileSync(
+    data,
+    header(from) +
+      moduleOf({ standard }) +
+      `\n/** The standard's evaluator factory (src/evaluate/codegen.ts). */\nexport const evaluator = ${lib.evaluatorSource(standard, lib.factsUsedBy(standard))};\n`,
+  );
+  writeFileSync(
+    data.replace(/\.js$/, '.d.ts'),
+    header(from) +
+      `import type { EvaluatorFactory } from '${up}evaluate/compile.js';\nimport type { Standard } from '${up}standard/types.js';\n` +
+      `export declare const standard: Standard;\nexport declare const evaluator: EvaluatorFactory;\n`,
+  );
+  const entry = join(generated, 'entries', `${standard.id}.ts`);
+  mkdirSync(dirname(entry), { recursive: true });
+  writeFileSync(
+    entry,
+    header(from) +
+      `/**
+ * ${standard.title.zh} — ${standard.title.en} (\`${standard.id}\`), on its own: what a page that
+ * evaluates this one standard imports, so that its bundle holds no other standard, no YAML
+ * parser, no zod and no json-rules-engine.
+ *
+ * @example
+ * import { evaluateSync } from 'facility-standards/standards/${standard.id}';
+ * const report = evaluateSync(record);
+ *
+ * @module
+ */
+import { standardModule } from '${up}standard/standard-module.js';
+import { evaluator, standard as data } from '../${'../'.repeat(standard.id.split('/').length - 1)}standards/${standard.id}.js';
+
+const bundled = standardModule(data, evaluator);
+
+/** The standard as \`bundledStandard(${JSON.stringify(standard.id)})\` gives it (the same object), read-only. */
+export const standard = bundled.standard;
+/**
+ * Evaluates a facility record against this standard, validating it first without zod
+ * (\`checkRecord\`): a record that breaks the record contract throws RecordError naming the first
+ * field found wrong.
+ */
+export const evaluateSync = bundled.evaluateSync;
+export default standard;
+`,
+  );
+}
 writeFileSync(
-  join(generated, 'standards.js'),
+  join(generated, 'standards.ts'),
   header('rules/**/*.yaml') +
-    moduleOf({ standards, ladders: [...rules.ladders.values()], programs: [...rules.programs.values()], entitlements: [...rules.entitlements.values()] }) +
-    `\n/** Each standard's evaluator factory, by standard id (src/evaluate/codegen.ts). */\nexport const evaluators = {\n` +
-    standards.map((s) => `  ${JSON.stringify(s.id)}: ${lib.evaluatorSource(s, lib.factsUsedBy(s)).split('\n').join('\n  ')},\n`).join('') +
-    '};\n',
+    `import type { Standard } from '../standard/types.js';\n` +
+    standards.map((s, i) => `import { standard as s${i} } from './entries/${s.id}.js';\n`).join('') +
+    `\n/** The bundled standards, frozen and each with its generated evaluator, in file order. */\nexport const standards: readonly Standard[] = [${standards.map((_, i) => `s${i}`).join(', ')}];\n`,
 );
 writeFileSync(
-  join(generated, 'standards.d.ts'),
+  join(generated, 'rule-sets.js'),
+  header('rules/**/*.yaml') + moduleOf({ ladders: [...rules.ladders.values()], programs: [...rules.programs.values()], entitlements: [...rules.entitlements.values()] }),
+);
+writeFileSync(
+  join(generated, 'rule-sets.d.ts'),
   header('rules/**/*.yaml') +
-    `import type { EvaluatorFactory } from '../evaluate/compile.js';
-import type { Program } from '../program/types.js';
+    `import type { Program } from '../program/types.js';
 import type { Ladder } from '../standard/ladder.js';
-import type { Standard } from '../standard/types.js';
 import type { EntitlementSchedule } from '../portfolio/entitlements.js';
-/** The bundled standards, ladders, programmes and entitlement schedules as the loader gives them, in file order. */
-export declare const standards: readonly Standard[];
+/** The bundled ladders, programmes and entitlement schedules as the loader gives them, in file order. */
 export declare const ladders: readonly Ladder[];
 export declare const programs: readonly Program[];
 export declare const entitlements: readonly EntitlementSchedule[];
-export declare const evaluators: Readonly<Record<string, EvaluatorFactory>>;
 `,
 );
+rmSync(join(generated, 'standards.js'), { force: true });
+rmSync(join(generated, 'standards.d.ts'), { force: true });
 writeFileSync(join(generated, 'record-validator.js'), lib.recordValidatorSource(lib.recordSchema()));
 writeFileSync(
   join(generated, 'record-validator.d.ts'),
-  header('the record contract') + '/** A copy of the record when it is valid; undefined when zod must decide. */\nexport declare function leanRecordCopy(value: unknown): unknown;\n',
+  header('the record contract') +
+    `import type { LeanRecordProblem } from '../record/check.js';
+/** A copy of the record when it is valid; undefined when zod must decide. */
+export declare function leanRecordCopy(value: unknown): unknown;
+/** What made the last leanRecordCopy refuse its record. */
+export declare function leanRecordProblem(): LeanRecordProblem | undefined;
+`,
 );
 console.log(`gen-rules: ${Object.keys(files).length} rule files → ${standards.length} standards, ${rules.ladders.size} ladders, ${rules.programs.size} programmes in ${relative(root, generated)}/`);
 

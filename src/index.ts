@@ -15,6 +15,7 @@ export type { Lang, LocalizedText } from './text.js';
 export { FacilityRecord as FacilityRecordSchema } from './record/schema.js';
 export type { FacilityRecord, FacilityRecordInput } from './record/schema.js';
 export { parseRecord, parseRecordsText, type ParseRecordOptions } from './record/parse.js';
+export { checkRecord } from './record/check.js';
 export type { YamlSource } from './yaml-source.js';
 export { facts, type FactDefinition, type FactType, type FactValue, type Unit } from './record/facts.js';
 export * as vocabulary from './record/vocabulary.js';

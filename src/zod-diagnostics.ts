@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import { Diagnostic, formatPath } from './diagnostic.js';
 import { message, type Message } from './diagnostics/messages.js';
 import { schemaSentence } from './diagnostics/schema-sentences.js';
+import { kinds, show } from './diagnostics/values.js';
 import type { YamlSource } from './yaml-source.js';
 
 /** Turns zod issues into diagnostics, positioned in the YAML source when there is one. */
@@ -73,27 +74,6 @@ function translated(issue: z.core.$ZodIssue): Message {
     default:
       return message('schema.invalid', { detail: issue.message });
   }
-}
-
-const kinds: Record<string, { en: string; zh: string }> = {
-  number: { en: 'a number', zh: '数字' },
-  int: { en: 'a whole number', zh: '整数' },
-  string: { en: 'a text', zh: '文字' },
-  boolean: { en: 'true or false', zh: 'true 或 false' },
-  array: { en: 'a list', zh: '列表' },
-  object: { en: 'a mapping of fields', zh: '字段映射' },
-  record: { en: 'a mapping of fields', zh: '字段映射' },
-};
-
-function show(input: unknown): { en: string; zh: string } {
-  if (typeof input === 'string') {
-    const quoted = JSON.stringify(input.length > 80 ? `${input.slice(0, 80)}…` : input);
-    return { en: quoted, zh: quoted };
-  }
-  if (Array.isArray(input)) return { en: 'a list', zh: '列表' };
-  if (input === null) return { en: 'null', zh: 'null' };
-  if (typeof input === 'object') return { en: 'a mapping of fields', zh: '字段映射' };
-  return { en: String(input), zh: String(input) };
 }
 
 /** Parse options that keep each issue's input, which the messages above quote. */

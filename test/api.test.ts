@@ -201,3 +201,23 @@ describe('the entry points', () => {
     expect(manifest.optionalDependencies.exceljs).toBeDefined();
   });
 });
+
+describe('each bundled standard has a module of its own', () => {
+  it('for every bundled id, with one surface: the standard, evaluateSync and the default export', async () => {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(manifest.exports['./standards/*'].import.default).toBe('./dist/standards/*.js');
+    for (const id of bundledStandardIds) {
+      const module = (await import(`../src/generated/entries/${id.split('/')[0]}/${id.split('/')[1]}.ts`)) as Record<string, unknown>;
+      expect(Object.keys(module).sort(), id).toEqual(['default', 'evaluateSync', 'standard']);
+      expect(module.standard).toBe(bundledStandard(id));
+    }
+  });
+
+  it('evaluates as the main entry does, and validates without zod', async () => {
+    const { evaluateSync } = await import('../src/generated/entries/changzhi/county-subcenter.js');
+    const record = { id: 'c', type: 'township-health-center', staff: { onPost: 40, healthTechnicians: 33 }, departments: ['internal-medicine'] } satisfies core.FacilityRecordInput;
+    expect(evaluateSync(record)).toEqual(core.evaluateSync(record, 'changzhi/county-subcenter'));
+    expect(() => evaluateSync({ type: 'village-clinic' })).toThrow(FacilityTypeError);
+    expect(() => evaluateSync({ staff: { onPost: -1 } })).toThrow(RecordError);
+  });
+});

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FacilityRecordSchema as FacilityRecord, parseRecord, RecordError, vocabulary } from '../src/index.js';
+import { checkRecord } from '../src/record/check.js';
 import { leanRecord } from '../src/record/parse.js';
 import { arbitraryRecord } from './support/arbitrary-record.js';
 
@@ -117,10 +118,9 @@ describe('the lean record validator', () => {
     );
   });
 
-  it('leaves to zod what it does not decide: a key given as undefined, an object of a class', () => {
-    const withUndefined = { id: 'a', name: undefined };
-    expect(leanRecord(withUndefined)).toBeUndefined();
-    expect(parseRecord(withUndefined)).toEqual({ id: 'a' });
+  it('copies a key given as undefined as zod does, and leaves an object of a class to zod', () => {
+    const withUndefined = { id: 'a', name: undefined, premises: { buildingArea: 90, ownership: undefined } };
+    expect(leanRecord(withUndefined)).toStrictEqual(FacilityRecord.parse(withUndefined));
     class Premises {
       buildingArea = 90;
     }
@@ -135,5 +135,54 @@ describe('the lean record validator', () => {
     (record.rooms as string[]).push('treatment-room');
     (record.premises as { buildingArea: number }).buildingArea = 1;
     expect(input).toEqual({ rooms: ['pharmacy'], premises: { buildingArea: 90 }, equipment: { stethoscope: 1 } });
+  });
+});
+
+/** The first message of the RecordError a call throws, with its path: `path: en / zh`. */
+function refusal(call: () => unknown): string[] {
+  try {
+    call();
+  } catch (error) {
+    expect(error).toBeInstanceOf(RecordError);
+    return (error as RecordError).diagnostics.map((d) => `${d.path ?? ''}: ${d.text.en} / ${d.text.zh}`);
+  }
+  throw new Error('the record was accepted');
+}
+
+describe('checkRecord, the validator without zod', () => {
+  it('gives parseRecord’s verdict on valid and mutated records, and the same copy', () => {
+    fc.assert(
+      fc.property(fc.oneof(validRecord, mutated), (record) => {
+        const expected = contract(record);
+        let checked: unknown;
+        let refused: unknown;
+        try {
+          checked = checkRecord(record);
+        } catch (error) {
+          refused = error;
+        }
+        expect(refused === undefined).toBe(expected.valid);
+        if (expected.valid) expect(JSON.stringify(checked)).toBe(JSON.stringify(expected.data));
+        else {
+          // A refusal names a field zod also finds wrong, in the words of the same catalogue.
+          expect(refused).toBeInstanceOf(RecordError);
+          expect((refused as RecordError).diagnostics.length).toBeGreaterThan(0);
+        }
+      }),
+      { seed: 20261202, numRuns: Number(process.env.FUZZ_RUNS ?? 1000) },
+    );
+  });
+
+  it('names the first field found wrong, in Chinese and English', () => {
+    expect(refusal(() => checkRecord({ premises: { buildingArea: -5 } }))).toEqual(['premises.buildingArea: must not be negative, got -5 / 不能为负数，实为 -5']);
+    expect(refusal(() => checkRecord({ rooms: ['pharmacy', 'pharmacy'] }))).toEqual([expect.stringMatching(/^rooms: each room is listed once \/ 每个用房只列一次$/)]);
+    expect(refusal(() => checkRecord({ rooms: ['pharmcy'] }))).toEqual([expect.stringMatching(/^rooms: unknown room code "pharmcy" \/ 未知的用房代码 "pharmcy"$/)]);
+    expect(refusal(() => checkRecord({ equipment: { stethoscop: 1 } }))).toEqual(['equipment.stethoscop: unknown equipment code "stethoscop" / 未知的设备代码“stethoscop”']);
+    expect(refusal(() => checkRecord({ premises: { buildingArea: '90' } }))).toEqual(['premises.buildingArea: expected a number, got "90" / 应为数字，实为 "90"']);
+    expect(refusal(() => checkRecord({ staff: { onPost: 1, physicians: 2 } }))).toEqual([
+      'staff.physicians: staff.physicians (2) is more than staff.onPost (1) / staff.physicians（2）多于在岗人员 staff.onPost（1）',
+    ]);
+    expect(refusal(() => checkRecord({ nmae: 'x' }))).toEqual(['nmae: unknown field "nmae" / 未知字段“nmae”']);
+    expect(refusal(() => checkRecord('a clinic'))).toEqual([': expected a mapping of fields, got "a clinic" / 应为字段映射，实为 "a clinic"']);
   });
 });

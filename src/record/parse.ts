@@ -4,7 +4,8 @@ import { Diagnostic, RecordError } from '../diagnostic.js';
 import { parseYamlSource, type YamlSource } from '../yaml-source.js';
 import { diagnosticsFromZod, parseOptions } from '../zod-diagnostics.js';
 import { leanRecordCopy } from '../generated/record-validator.js';
-import { FacilityRecord, staffOverOnPost } from './schema.js';
+import { staffOverOnPost } from './contract.js';
+import { FacilityRecord } from './schema.js';
 import { vocabularies } from './vocabulary.js';
 
 export interface ParseRecordOptions {

@@ -1,5 +1,6 @@
 import { clip } from '../input/limits.js';
 import * as z from 'zod';
+import { codeListWords, staffOverOnPost } from './contract.js';
 import { codesOf } from './vocabulary.js';
 
 const codeSet = <const T extends [string, ...string[]]>(codes: T, what: string) =>
@@ -159,7 +160,7 @@ const recordShape = {
     region: Region.optional(),
     servicePopulation: count.optional().describe('服务人口'),
     premises: Premises.optional(),
-    rooms: codeSet(codesOf('rooms'), 'room').optional(),
+    rooms: codeSet(codesOf('rooms'), codeListWords.rooms).optional(),
     roomsPartitioned: flag.optional().describe('规范化隔断'),
     privacyProtection: flag.optional().describe('诊断室、治疗室私密性保护措施'),
     utilities: Utilities.optional(),
@@ -167,18 +168,18 @@ const recordShape = {
     drugs: Drugs.optional(),
     staff: Staff.optional(),
     equipmentKinds: EquipmentKinds.optional(),
-    featuredDepartmentEquipment: codeSet(equipmentCodes, 'equipment')
+    featuredDepartmentEquipment: codeSet(equipmentCodes, codeListWords.featuredDepartmentEquipment)
       .optional()
       .describe('与特色科室建设相匹配、须增配的设备（如外科特色科室的腹腔镜），由评审人员确定'),
-    departments: codeSet(codesOf('departments'), 'department').optional(),
-    posts: codeSet(codesOf('posts'), 'post').optional().describe('党务、院务、医务等专（兼）职岗位'),
-    secondedSeniorPhysicianDepartments: codeSet(codesOf('departments'), 'department')
+    departments: codeSet(codesOf('departments'), codeListWords.departments).optional(),
+    posts: codeSet(codesOf('posts'), codeListWords.posts).optional().describe('党务、院务、医务等专（兼）职岗位'),
+    secondedSeniorPhysicianDepartments: codeSet(codesOf('departments'), codeListWords.secondedSeniorPhysicianDepartments)
       .optional()
       .describe('有上级医院长期派驻副高级及以上医师的科室'),
     services: Services.optional(),
-    ambulances: codeSet(codesOf('ambulances'), 'ambulance').optional(),
-    systems: codeSet(codesOf('systems'), 'information system').optional(),
-    disclosures: codeSet(codesOf('disclosures'), 'public disclosure').optional(),
+    ambulances: codeSet(codesOf('ambulances'), codeListWords.ambulances).optional(),
+    systems: codeSet(codesOf('systems'), codeListWords.systems).optional(),
+    disclosures: codeSet(codesOf('disclosures'), codeListWords.disclosures).optional(),
     signage: Signage.optional(),
     toilet: Toilet.optional(),
     management: Management.optional(),
@@ -189,15 +190,6 @@ const recordShape = {
 } as const;
 
 type StaffCounts = z.infer<typeof Staff>;
-/** The parts of the staff that are each counted among the staff on post. */
-export const staffParts = ['healthTechnicians', 'physicians', 'villageDoctors', 'auxiliary'] as const;
-
-/** The parts of the staff that outnumber the staff on post (none in a valid record). */
-export function staffOverOnPost(staff: StaffCounts | undefined): (typeof staffParts)[number][] {
-  if (!staff || staff.onPost === undefined) return [];
-  return staffParts.filter((part) => staff[part] !== undefined && staff[part] > staff.onPost!);
-}
-
 /** No part of the staff outnumbers the staff on post. */
 function staffWithinOnPost(record: { staff?: StaffCounts | undefined }, ctx: z.RefinementCtx): void {
   for (const part of staffOverOnPost(record.staff)) {

@@ -1,5 +1,5 @@
-import { entitlements, evaluators, ladders, programs, standards } from '../generated/standards.js';
-import { usePrebuiltEvaluator } from '../evaluate/compile.js';
+import { entitlements, ladders, programs } from '../generated/rule-sets.js';
+import { standards } from '../generated/standards.js';
 import type { FacilityRecord } from '../record/schema.js';
 import type { FacilityType } from '../record/vocabulary.js';
 import type { Program } from '../program/types.js';
@@ -15,19 +15,19 @@ import type { Standard } from './types.js';
 let bundled: RuleSet | undefined;
 
 /**
- * The bundled rule set, frozen on first use: no caller can change what a later one gets. It was
- * validated and resolved at build time (scripts/gen-rules.mjs), each standard with its evaluator
- * generated then, so no YAML is parsed and no rule file validated here.
+ * The bundled rule set, frozen (each standard by its own module, the rest on first use): no caller
+ * can change what a later one gets. It was validated and resolved at build time
+ * (scripts/gen-rules.mjs), each standard with its evaluator generated then, so no YAML is parsed
+ * and no rule file validated here.
  */
 function bundledRules(): RuleSet {
   if (!bundled) {
     bundled = {
-      standards: new ReadonlyMapView(deepFreeze(new Map(standards.map((s) => [s.id, s])))),
+      standards: new ReadonlyMapView(standards.map((s) => [s.id, s])),
       ladders: new ReadonlyMapView(deepFreeze(new Map(ladders.map((l) => [l.id, l])))),
       programs: new ReadonlyMapView(deepFreeze(new Map(programs.map((p) => [p.id, p])))),
       entitlements: new ReadonlyMapView(deepFreeze(new Map(entitlements.map((e) => [e.id, e])))),
     };
-    for (const standard of bundled.standards.values()) usePrebuiltEvaluator(standard, evaluators[standard.id]!);
   }
   return bundled;
 }
