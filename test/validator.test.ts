@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FacilityRecordSchema as FacilityRecord, parseRecord, RecordError, vocabulary } from '../src/index.js';
-import { checkRecord } from '../src/record/check.js';
-import { leanRecord } from '../src/record/parse.js';
+import { checkRecord, leanRecord } from '../src/record/check.js';
 import { arbitraryRecord } from './support/arbitrary-record.js';
 
 /**

@@ -1,4 +1,6 @@
+import { DiagnosticError } from '../diagnostic.js';
 import type { Lang, LocalizedText } from '../text.js';
+import { UsageError } from './usage.js';
 
 /** What the CLI was doing with a file when the file system refused. */
 export type FileAction = 'read' | 'write';
@@ -73,3 +75,8 @@ export function asFileError(error: unknown, action: FileAction, path?: string): 
 
 /** A message in the user's language. */
 export const say = (text: LocalizedText, lang: Lang) => text[lang];
+
+/** Errors about the user's input, whose message says what to fix; anything else is a fault here. */
+export function isInputError(error: unknown): error is Error {
+  return error instanceof DiagnosticError || error instanceof UsageError || error instanceof FileError;
+}

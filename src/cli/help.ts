@@ -1,6 +1,18 @@
 import { editDistance } from '../suggest.js';
 import type { Lang, LocalizedText } from '../text.js';
-import { schemaUsage } from './schema.js';
+
+/** `schema`'s usage, in English (the schema kinds are English words). */
+export const schemaUsage = `Usage: facility-standards schema [record|rule-file|ladder|program|report]
+
+Prints a JSON Schema (draft 2020-12) to standard output:
+  record      a facility record (the default)
+  rule-file   a rule file: one standard or overlay (for editors: # yaml-language-server: $schema=…)
+  ladder      a ladder file
+  program     a programme file (rules/programs/: targets over a region's facilities)
+  report      what check --format json writes ({ reports } or, with --ladder, { ladders })
+
+The same schemas are in the package: facility-standards/schemas/<kind>.schema.json.
+`;
 
 /** The commands, each with its help and the flags it takes. */
 export const commands = ['check', 'batch', 'template', 'list', 'validate', 'schema'] as const;

