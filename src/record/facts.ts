@@ -123,14 +123,19 @@ function workingEquipment(record: FacilityRecord): string[] | undefined {
   return codes;
 }
 
-const villageBasicCatalog = new Set<string>(catalog('village-clinic-basic'));
+const villageBasicKinds: readonly string[] = catalog('village-clinic-basic');
+const villageKinds = new WeakMap<object, string[]>();
 
-/** The village-clinic catalogue's kinds among a record's working equipment, in catalogue order. */
+/** The village-clinic catalogue's kinds among a record's working equipment, in catalogue order; worked out once per record. */
 function recordedVillageKinds(record: FacilityRecord): string[] | undefined {
   const codes = workingEquipment(record);
   if (!codes) return undefined;
-  const kinds = new Set(codes.map(kindOf));
-  return [...villageBasicCatalog].filter((kind) => kinds.has(kind));
+  let found = villageKinds.get(codes);
+  if (!found) {
+    const kinds = new Set(codes.map(kindOf));
+    villageKinds.set(codes, (found = villageBasicKinds.filter((kind) => kinds.has(kind))));
+  }
+  return found;
 }
 
 const definitions: FactDefinition[] = [
