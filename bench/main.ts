@@ -186,6 +186,10 @@ async function nationalBatch() {
   row('  no-rule-work pipeline: CPU', `${limit.cpu.toFixed(1)} s (${limit.wall.toFixed(1)} s wall)`);
   row('  batch CPU / no-rule-work CPU', `${(batch.cpu / limit.cpu).toFixed(2)}×`, '≤ 1.5×', batch.cpu / limit.cpu <= 1.5);
   row('  batch peak RSS', `${batch.rss.toFixed(0)} MB`, '≤ 512 MB', batch.rss <= 512);
+  const program = cost(['dist/cli.js', 'batch', file, '--standard', 'changzhi/village-clinic', '--program', 'changzhi/2028', '--output', output], runs);
+  row('  with --program changzhi/2028: CPU', `${program.cpu.toFixed(1)} s (${program.wall.toFixed(1)} s wall)`);
+  row('  with --program: CPU / no-rule-work CPU', `${(program.cpu / limit.cpu).toFixed(2)}×`, '≤ 1.5×', program.cpu / limit.cpu <= 1.5);
+  row('  with --program: peak RSS', `${program.rss.toFixed(0)} MB`, '≤ 512 MB', program.rss <= 512);
 }
 
 const { perGap } = await checkPhase();

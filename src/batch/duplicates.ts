@@ -24,20 +24,45 @@ export class DuplicateIds {
   mark(text: string, keys: readonly RowKey[]): string {
     let lines: string[] | undefined;
     keys.forEach(({ row, id }, i) => {
-      if (id === undefined) return;
-      const first = this.#first.get(id);
-      if (first === undefined) {
-        this.#first.set(id, row);
-        return;
-      }
-      const group = this.#groups.get(id);
-      if (group) group.push(row);
-      else this.#groups.set(id, [first, row]);
+      const first = id === undefined ? undefined : this.firstOf(row, id);
+      if (first === undefined) return;
       lines ??= text.split('\n');
       const head = `{"row":${row},`;
       if (lines[i]!.startsWith(head)) lines[i] = `${head}"duplicateOf":${first},${lines[i]!.slice(head.length)}`;
     });
     return lines ? lines.join('\n') : text;
+  }
+
+  /** The same for output lines as UTF-8 bytes, given the rows with an id and the byte each one's line starts at. */
+  markBytes(bytes: Uint8Array, keys: { readonly rows: ArrayLike<number>; readonly ids: readonly string[]; readonly starts: ArrayLike<number> }): Uint8Array {
+    const parts: Uint8Array[] = [];
+    let from = 0;
+    for (let i = 0; i < keys.ids.length; i++) {
+      const row = keys.rows[i]!;
+      const first = this.firstOf(row, keys.ids[i]!);
+      if (first === undefined) continue;
+      const head = `{"row":${row},`;
+      const at = keys.starts[i]! + head.length;
+      if (Buffer.from(bytes.buffer, bytes.byteOffset + keys.starts[i]!, head.length).toString('latin1') !== head) continue;
+      parts.push(bytes.subarray(from, at), Buffer.from(`"duplicateOf":${first},`));
+      from = at;
+    }
+    if (parts.length === 0) return bytes;
+    parts.push(bytes.subarray(from));
+    return Buffer.concat(parts);
+  }
+
+  /** The first row with `id`, when it is not `row`: recorded as it goes. */
+  private firstOf(row: number, id: string): number | undefined {
+    const first = this.#first.get(id);
+    if (first === undefined) {
+      this.#first.set(id, row);
+      return undefined;
+    }
+    const group = this.#groups.get(id);
+    if (group) group.push(row);
+    else this.#groups.set(id, [first, row]);
+    return first;
   }
 
   groups(): DuplicateId[] {

@@ -104,6 +104,38 @@ export interface BatchFindings {
 /** A waiver's identity, to tell which ones covered something. */
 const waiverKey = (w: Waiver) => JSON.stringify([w.facility, w.standard, w.requirement, w.expires]);
 
+/** The `add` of portfolios that keep no facilities: they read only `figuresOf` each row. */
+const figureReaders = new WeakSet<(row: OutputRow) => void>();
+
+/** Whether a batch may hand `onRow` each row's `figuresOf` alone. */
+export const readsFiguresOnly = (onRow: (row: OutputRow) => void): boolean => figureReaders.has(onRow);
+
+/**
+ * What a portfolio that keeps no facilities reads of an output row: who and where the facility
+ * is, each report's standing and waived requirements, the programme contributions. An error row whole.
+ */
+export function figuresOf(row: OutputRow): OutputRow {
+  if ('error' in row) return row;
+  const { id, name, region } = row.facility;
+  const area = region && {
+    ...(region.county !== undefined && { county: region.county }),
+    ...(region.township !== undefined && { township: region.township }),
+  };
+  return {
+    row: row.row,
+    facility: { ...(id !== undefined && { id }), ...(name !== undefined && { name }), ...(area && { region: area }) },
+    reports: row.reports.map((r) => ({
+      standard: r.standard,
+      outcome: r.outcome,
+      counts: r.counts,
+      gaps: [],
+      ...(r.waived && { waived: r.waived }),
+      ...(r.requirements && { requirements: r.requirements.filter((q) => q.outcome === 'waived') }),
+    })),
+    ...(row.targets && { targets: row.targets }),
+  };
+}
+
 /** Collects a batch's output rows, in order, into a portfolio. */
 export function portfolioBuilder(options: PortfolioOptions) {
   const titles = new Map<string, LocalizedText>();
@@ -117,8 +149,26 @@ export function portfolioBuilder(options: PortfolioOptions) {
   const rowErrors: RowError[] = [];
   const usedWaivers = new Set<string>();
   let applied = 0;
+  // Kept for every facility of a batch of hundreds of thousands: what many rows repeat (their
+  // county, their contributions, alike for most facilities) is kept once.
+  const names = new Map<string, string>();
+  const shared = (name: string): string => {
+    const known = names.get(name);
+    if (known !== undefined) return known;
+    names.set(name, name);
+    return name;
+  };
+  const lists = new Map<string, readonly Contribution[]>();
+  const sharedList = (contributions: readonly Contribution[]): readonly Contribution[] => {
+    const key = JSON.stringify(contributions);
+    const known = lists.get(key);
+    if (known !== undefined) return known;
+    // Facilities whose contributions are each their own would only add their keys.
+    if (lists.size < 10_000) lists.set(key, contributions);
+    return contributions;
+  };
 
-  return {
+  const builder = {
     add(row: OutputRow): void {
       if ('error' in row) {
         rowErrors.push(row);
@@ -131,9 +181,9 @@ export function portfolioBuilder(options: PortfolioOptions) {
           row: row.row,
           ...(row.facility.id !== undefined && { id: row.facility.id }),
           ...(row.facility.name !== undefined && { name: row.facility.name }),
-          ...(row.facility.region?.county !== undefined && { county: row.facility.region.county }),
-          ...(row.facility.region?.township !== undefined && { township: row.facility.region.township }),
-          contributions: row.targets,
+          ...(row.facility.region?.county !== undefined && { county: shared(row.facility.region.county) }),
+          ...(row.facility.region?.township !== undefined && { township: shared(row.facility.region.township) }),
+          contributions: sharedList(row.targets),
         });
       }
       const { county, township } = row.facility.region ?? {};
@@ -180,4 +230,6 @@ export function portfolioBuilder(options: PortfolioOptions) {
       };
     },
   };
+  if (!keep) figureReaders.add(builder.add);
+  return builder;
 }

@@ -177,7 +177,8 @@ export function evaluateRows(rows: readonly InputRow[], context: RowContext): { 
   return { text, tally, keys };
 }
 
-function evaluateRow(input: InputRow, context: RowContext, tally: Tally): OutputRow {
+/** Evaluates one row, counting it in `tally`. */
+export function evaluateRow(input: InputRow, context: RowContext, tally: Tally): OutputRow {
   tally.rows++;
   const fail = (error: string, problems?: readonly RowProblem[]): OutputRow => {
     tally.errors++;

@@ -16,6 +16,10 @@ import type { ColumnMap } from '../input/column-map.js';
 import type { SheetNote } from '../input/messages.js';
 import { DuplicateIds, type DuplicateId } from './duplicates.js';
 import { SummaryRowFilter, type SummaryRow } from './summary-rows.js';
+import { openNdjsonBlocks, rereadBlock, type BlockJob, type NdjsonBlocks } from './blocks.js';
+import { evaluateBlock, guardedRowEvaluator, type BlockDone, type BlockRefused } from './block-rows.js';
+import { figuresOf, readsFiguresOnly } from './portfolio.js';
+import { formatOf } from '../input/open.js';
 
 export type { BatchFormat, InputInfo } from '../input/open.js';
 
@@ -88,6 +92,9 @@ interface ContextSpec {
   readonly ambiguousIds?: readonly string[];
 }
 
+/** A worker's data: the context, and for blocks whether the main thread wants each row's `figuresOf` beside its line. */
+export type WorkerSpec = ContextSpec & { readonly figures?: boolean };
+
 /** The standards and sheet columns a batch evaluates with; throws for unknown ids or columns. */
 export async function batchContext(spec: ContextSpec): Promise<RowContext> {
   const available = new Map<string, Standard>(bundledStandards());
@@ -129,8 +136,15 @@ export async function batchContext(spec: ContextSpec): Promise<RowContext> {
  */
 export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   const chunkSize = options.chunkSize ?? 1000;
-  const opened = await openInput(options.input, options.format, options.columnMap ? { map: options.columnMap } : {});
-  const { header } = opened;
+  const workerUrl = new URL('./batch-worker.js', import.meta.url);
+  const workers = options.workers && existsSync(fileURLToPath(workerUrl)) ? options.workers : 0;
+  // NDJSON files go to the workers in blocks of bytes; anything else row by row.
+  const blocks =
+    workers > 0 && typeof options.input === 'string' && (options.format ?? formatOf(options.input)) === 'ndjson'
+      ? await openNdjsonBlocks(options.input)
+      : undefined;
+  const opened = blocks ? undefined : await openInput(options.input, options.format, options.columnMap ? { map: options.columnMap } : {});
+  const header = opened?.header;
   const columnOptions: ColumnOptions = {
     ...(options.strictColumns && { strictColumns: true }),
     ...(options.columnMap && { map: options.columnMap }),
@@ -153,49 +167,74 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   }
   const context = await batchContext(spec);
   const summaryRows: SummaryRow[] = [];
-  const pending = context.columns ? withoutSummaryRows(opened.rows, new SummaryRowFilter(context.columns), summaryRows) : opened.rows;
   const duplicates = new DuplicateIds();
-  const finished = (): BatchResult => {
-    const input = opened.info();
-    return { ...tally, input, notes: [...(input.notes ?? []), ...columnNotes], summaryRows, duplicates: duplicates.groups() };
-  };
-
   const tally = emptyTally();
-  const write = async (text: string) => {
-    if (!options.output.write(text)) await new Promise((resolve) => options.output.once('drain', resolve));
+  const finished = (input: InputInfo): BatchResult => ({
+    ...tally,
+    input,
+    notes: [...(input.notes ?? []), ...columnNotes],
+    summaryRows,
+    duplicates: duplicates.groups(),
+  });
+  const write = async (output: string | Uint8Array) => {
+    if (!options.output.write(output)) await new Promise((resolve) => options.output.once('drain', resolve));
   };
   const deliverRows = (text: string) => {
     if (!options.onRow) return;
     for (const line of text.split('\n')) if (line !== '') options.onRow(JSON.parse(line) as OutputRow);
   };
-  const workerUrl = new URL('./batch-worker.js', import.meta.url);
-  const workers = options.workers && existsSync(fileURLToPath(workerUrl)) ? options.workers : 0;
+  const start = (data: WorkerSpec) => () => new Worker(workerUrl, { workerData: data });
 
-  if (workers === 0) {
-    for await (const chunk of chunked(pending, chunkSize)) {
-      const done = evaluateRows(chunk, context);
+  if (blocks) {
+    const path = options.input as string;
+    const figures = options.onRow !== undefined && readsFiguresOnly(options.onRow);
+    const retry = guardedRowEvaluator(context);
+    const pool = new JobPool<BlockJob, BlockDone | BlockRefused>(
+      workers,
+      start({ ...spec, ...(figures && { figures }) }),
+      (job) => evaluateBlock('block' in job ? { block: rereadBlock(path, job.block) } : job, retry, figures ? figuresOf : undefined),
+      (job) => ('block' in job ? [job.block.bytes.buffer as ArrayBuffer] : []),
+    );
+    try {
+      await pool.runJobs(blocks.jobs, async (done) => {
+        if ('refused' in done) await blocks.refuse();
+        else await deliverBlock(done);
+      });
+    } finally {
+      await pool.close();
+    }
+    return finished({ format: 'ndjson', encoding: blocks.encoding() ?? 'utf-8', emptyRows: 0 });
+
+    async function deliverBlock(done: BlockDone): Promise<void> {
       mergeTally(tally, done.tally);
-      const text = duplicates.mark(done.text, done.keys);
-      await write(text);
-      deliverRows(text);
+      const bytes = duplicates.markBytes(done.bytes, done.keys);
+      await write(bytes);
+      if (done.figures !== undefined) for (const row of JSON.parse(done.figures) as OutputRow[]) options.onRow!(row);
+      else if (options.onRow) deliverRows(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
       options.onProgress?.(tally.rows);
     }
-    return finished();
   }
 
-  const pool = new WorkerPool(workers, () => new Worker(workerUrl, { workerData: spec }), (rows) => evaluateRowByRow(rows, context));
-  try {
-    await pool.run(pending, chunkSize, async (done) => {
-      mergeTally(tally, done.tally);
-      const text = duplicates.mark(done.text, done.keys);
-      await write(text);
-      deliverRows(text);
-      options.onProgress?.(tally.rows);
-    });
-  } finally {
-    await pool.close();
+  const rows = opened!.rows;
+  const pending = context.columns ? withoutSummaryRows(rows, new SummaryRowFilter(context.columns), summaryRows) : rows;
+  const deliverChunk = async (done: ChunkDone) => {
+    mergeTally(tally, done.tally);
+    const text = duplicates.mark(done.text, done.keys);
+    await write(text);
+    deliverRows(text);
+    options.onProgress?.(tally.rows);
+  };
+  if (workers === 0) {
+    for await (const chunk of chunked(pending, chunkSize)) await deliverChunk(evaluateRows(chunk, context));
+  } else {
+    const pool = new WorkerPool(workers, start(spec), (rows) => evaluateRowByRow(rows, context));
+    try {
+      await pool.run(pending, chunkSize, deliverChunk);
+    } finally {
+      await pool.close();
+    }
   }
-  return finished();
+  return finished(opened!.info());
 }
 
 export type ChunkDone = ReturnType<typeof evaluateRows>;
@@ -231,13 +270,15 @@ async function* withoutSummaryRows(rows: AsyncIterable<InputRow>, filter: Summar
 }
 
 /** What the pool needs of a worker thread: a test passes its own. */
-export interface ChunkWorker {
-  postMessage(message: { id: number; rows: InputRow[] }): void;
-  on(event: 'message', listener: (message: { id: number } & ChunkDone) => void): unknown;
+export interface PoolWorker<Job, Done> {
+  postMessage(message: { id: number } & Job, transfer?: readonly ArrayBuffer[]): void;
+  on(event: 'message', listener: (message: { id: number } & Done) => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
   on(event: 'exit', listener: (code: number) => void): unknown;
   terminate(): Promise<number>;
 }
+
+export type ChunkWorker = PoolWorker<{ rows: InputRow[] }, ChunkDone>;
 
 /**
  * Evaluates rows one at a time, each on its own: a row that throws becomes an error row, and
@@ -267,25 +308,26 @@ export function evaluateRowByRow(rows: readonly InputRow[], context: RowContext)
 }
 
 /**
- * Worker threads evaluating chunks, at most two chunks per worker queued, results handed back
- * in order. A worker that fails while evaluating a chunk (it ran out of memory, a row made it
- * throw) loses no row: its chunk is evaluated again row by row on this thread by `retry`, where
- * only the offending row becomes an error row, and a fresh worker takes its place. A worker that
- * fails with no chunk (it could not start) stops the batch.
+ * Worker threads doing jobs, at most two jobs per worker queued, results handed back in order.
+ * A worker that fails while doing a job (it ran out of memory, a row made it throw) loses no
+ * row: its job is done again on this thread by `retry`, where only the offending row becomes an
+ * error row, and a fresh worker takes its place. A worker that fails with no job (it could not
+ * start) stops the batch. `transfer` names the memory a job hands over to its worker.
  */
-export class WorkerPool {
-  private readonly results = new Map<number, ChunkDone>();
-  private readonly idle: ChunkWorker[] = [];
-  private readonly all = new Set<ChunkWorker>();
-  private readonly busy = new Map<ChunkWorker, { id: number; rows: InputRow[] }>();
+export class JobPool<Job extends object, Done extends object> {
+  private readonly results = new Map<number, Done>();
+  private readonly idle: PoolWorker<Job, Done>[] = [];
+  private readonly all = new Set<PoolWorker<Job, Done>>();
+  private readonly busy = new Map<PoolWorker<Job, Done>, { id: number; job: Job }>();
   private failure: Error | undefined;
   private wake: (() => void) | undefined;
   private closing = false;
 
   constructor(
     size: number,
-    private readonly start: () => ChunkWorker,
-    private readonly retry: (rows: InputRow[]) => ChunkDone,
+    private readonly start: () => PoolWorker<Job, Done>,
+    private readonly retry: (job: Job) => Done,
+    private readonly transfer: (job: Job) => ArrayBuffer[] = () => [],
   ) {
     for (let i = 0; i < size; i++) this.add();
   }
@@ -305,22 +347,21 @@ export class WorkerPool {
     worker.on('exit', (code) => this.lost(worker, new Error(`a batch worker thread stopped (exit code ${code})`)));
   }
 
-  private lost(worker: ChunkWorker, error: Error): void {
+  private lost(worker: PoolWorker<Job, Done>, error: Error): void {
     if (this.closing || !this.all.has(worker)) return;
-    const chunk = this.busy.get(worker);
+    const doing = this.busy.get(worker);
     this.all.delete(worker);
     this.busy.delete(worker);
     const at = this.idle.indexOf(worker);
     if (at !== -1) this.idle.splice(at, 1);
     void worker.terminate();
-    if (!chunk) this.failure ??= error;
+    if (!doing) this.failure ??= error;
     else {
-      this.results.set(chunk.id, this.retry(chunk.rows));
+      this.results.set(doing.id, this.retry(doing.job));
       this.add();
     }
     this.signal();
   }
-
 
   private signal(): void {
     this.wake?.();
@@ -330,7 +371,7 @@ export class WorkerPool {
     return new Promise<void>((resolve) => (this.wake = resolve));
   }
 
-  async run(rows: AsyncIterable<InputRow>, chunkSize: number, deliver: (done: ChunkDone) => Promise<void>): Promise<void> {
+  async runJobs(jobs: AsyncIterable<Job>, deliver: (done: Done) => Promise<void>): Promise<void> {
     let next = 0;
     let sent = 0;
     const flush = async () => {
@@ -340,16 +381,16 @@ export class WorkerPool {
         await deliver(done);
       }
     };
-    for await (const chunk of chunked(rows, chunkSize)) {
+    for await (const job of jobs) {
       while (this.idle.length === 0 || sent - next >= this.all.size * 2) {
         if (this.failure) throw this.failure;
         if (!this.results.has(next)) await this.waitForResult();
         await flush();
       }
       const worker = this.idle.shift()!;
-      const message = { id: sent++, rows: chunk };
-      this.busy.set(worker, message);
-      worker.postMessage(message);
+      const id = sent++;
+      this.busy.set(worker, { id, job });
+      worker.postMessage({ id, ...job }, this.transfer(job));
     }
     while (next < sent) {
       if (this.failure) throw this.failure;
@@ -361,6 +402,22 @@ export class WorkerPool {
   async close(): Promise<void> {
     this.closing = true;
     await Promise.all([...this.all].map((w) => w.terminate()));
+  }
+}
+
+/** The pool for rows read one by one (sheets, NDJSON streams), in chunks of `chunkSize`. */
+export class WorkerPool extends JobPool<{ rows: InputRow[] }, ChunkDone> {
+  constructor(size: number, start: () => ChunkWorker, retry: (rows: InputRow[]) => ChunkDone) {
+    super(size, start, (job) => retry(job.rows));
+  }
+
+  async run(rows: AsyncIterable<InputRow>, chunkSize: number, deliver: (done: ChunkDone) => Promise<void>): Promise<void> {
+    await this.runJobs(
+      (async function* () {
+        for await (const chunk of chunked(rows, chunkSize)) yield { rows: chunk };
+      })(),
+      deliver,
+    );
   }
 }
 

@@ -4,6 +4,10 @@ import type { InputRow } from '../batch/rows.js';
 import { decodeStream, TextDecoderSniffer } from './decode.js';
 import { limits } from './limits.js';
 
+/** The problem of a line longer than `max` characters. */
+export const tooLongLine = (max: number): string =>
+  `the line is longer than ${max.toLocaleString('en')} characters (limit lineChars) / 该行超过 ${max.toLocaleString('en')} 个字符（上限 lineChars）`;
+
 /**
  * The rows of an NDJSON stream, numbered by line; blank lines are not rows. A line longer than
  * `limits.lineChars` is an error row (its text is not kept), and reading goes on at the next line.
@@ -15,11 +19,7 @@ export async function* ndjsonRows(input: Readable, decoder: TextDecoderSniffer, 
   const finish = (): InputRow | undefined => {
     row++;
     const text = line.endsWith('\r') ? line.slice(0, -1) : line;
-    const result: InputRow | undefined = tooLong
-      ? { row, problem: `the line is longer than ${max.toLocaleString('en')} characters (limit lineChars) / 该行超过 ${max.toLocaleString('en')} 个字符（上限 lineChars）` }
-      : text.trim() === ''
-        ? undefined
-        : { row, line: text };
+    const result: InputRow | undefined = tooLong ? { row, problem: tooLongLine(max) } : text.trim() === '' ? undefined : { row, line: text };
     line = '';
     tooLong = false;
     return result;
@@ -43,5 +43,24 @@ export async function* ndjsonRows(input: Readable, decoder: TextDecoderSniffer, 
   if (line !== '' || tooLong) {
     const done = finish();
     if (done) yield done;
+  }
+}
+
+/**
+ * The rows of whole NDJSON lines already decoded (a block of a file cut after a newline, or its
+ * last line), numbered from `firstRow`, exactly as `ndjsonRows` numbers and reads them.
+ */
+export function forEachNdjsonRow(text: string, firstRow: number, each: (row: InputRow) => void, max: number = limits.lineChars): void {
+  let row = firstRow;
+  for (let from = 0; from < text.length; row++) {
+    let at = text.indexOf('\n', from);
+    if (at === -1) at = text.length;
+    // The length with a carriage return, as ndjsonRows measures it.
+    if (at - from > max + 1) each({ row, problem: tooLongLine(max) });
+    else {
+      const line = text.charCodeAt(at - 1) === 13 && at > from ? text.slice(from, at - 1) : text.slice(from, at);
+      if (line.trim() !== '') each({ row, line });
+    }
+    from = at + 1;
   }
 }

@@ -182,18 +182,20 @@ const closestLimit = 20;
 
 /** A programme's figures over the facilities of a batch. */
 export function measureProgram(program: Program, facilities: readonly ContributingFacility[]): ProgramProgress {
+  const repeated = repeatedIds(facilities);
   return {
     program: program.id,
     title: program.title,
     region: program.region,
     source: program.source,
     targets: program.targets.map((target) => {
-      const counted = oncePerFacility(
-        facilities.flatMap((facility) => {
-          const contribution = facility.contributions.find((c) => c.program === program.id && c.target === target.id);
-          return contribution ? [{ facility, contribution }] : [];
-        }),
-      );
+      // A loop, not flatMap: a batch may hold hundreds of thousands of facilities.
+      const entries: Entry[] = [];
+      for (const facility of facilities) {
+        const contribution = facility.contributions.find((c) => c.program === program.id && c.target === target.id);
+        if (contribution) entries.push({ facility, contribution });
+      }
+      const counted = oncePerFacility(entries, repeated);
       const groups = new Map<string, typeof counted>();
       for (const entry of counted) {
         const key = areaKey(target, entry.facility);
@@ -225,12 +227,12 @@ type Entry = { readonly facility: ContributingFacility; readonly contribution: C
  * One entry per facility id: rows that share an id are one facility, never counted twice. Where
  * their contributions disagree, the facility's is undecided.
  */
-function oncePerFacility(entries: readonly Entry[]): Entry[] {
+function oncePerFacility(entries: readonly Entry[], repeated: ReadonlySet<string>): Entry[] {
   const byId = new Map<string, Entry>();
   const out: Entry[] = [];
   for (const entry of entries) {
     const id = entry.facility.id;
-    if (id === undefined) {
+    if (id === undefined || !repeated.has(id)) {
       out.push(entry);
       continue;
     }
@@ -246,6 +248,18 @@ function oncePerFacility(entries: readonly Entry[]): Entry[] {
     }
   }
   return out;
+}
+
+/** The ids several facilities share: only their entries need to be told apart. */
+function repeatedIds(facilities: readonly ContributingFacility[]): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const { id } of facilities) {
+    if (id === undefined) continue;
+    if (seen.has(id)) repeated.add(id);
+    else seen.add(id);
+  }
+  return repeated;
 }
 
 function areaKey(target: Target, facility: FacilityRef): string {
