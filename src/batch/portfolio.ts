@@ -104,12 +104,6 @@ export interface BatchFindings {
 /** A waiver's identity, to tell which ones covered something. */
 const waiverKey = (w: Waiver) => JSON.stringify([w.facility, w.standard, w.requirement, w.expires]);
 
-/** The `add` of portfolios that keep no facilities: they read only `figuresOf` each row. */
-const figureReaders = new WeakSet<(row: OutputRow) => void>();
-
-/** Whether a batch may hand `onRow` each row's `figuresOf` alone. */
-export const readsFiguresOnly = (onRow: (row: OutputRow) => void): boolean => figureReaders.has(onRow);
-
 /**
  * What a portfolio that keeps no facilities reads of an output row: who and where the facility
  * is, each report's standing and waived requirements, the programme contributions. An error row whole.
@@ -169,6 +163,8 @@ export function portfolioBuilder(options: PortfolioOptions) {
   };
 
   const builder = {
+    /** Whether `add` reads only each row's `figuresOf` (a portfolio that keeps no facilities): a batch's `rowFigures`. */
+    readsFiguresOnly: !keep,
     add(row: OutputRow): void {
       if ('error' in row) {
         rowErrors.push(row);
@@ -230,6 +226,5 @@ export function portfolioBuilder(options: PortfolioOptions) {
       };
     },
   };
-  if (!keep) figureReaders.add(builder.add);
   return builder;
 }

@@ -18,7 +18,7 @@ import { DuplicateIds, type DuplicateId } from './duplicates.js';
 import { SummaryRowFilter, type SummaryRow } from './summary-rows.js';
 import { openNdjsonBlocks, rereadBlock, type BlockJob, type NdjsonBlocks } from './blocks.js';
 import { evaluateBlock, guardedRowEvaluator, type BlockDone, type BlockRefused } from './block-rows.js';
-import { figuresOf, readsFiguresOnly } from './portfolio.js';
+import { figuresOf } from './portfolio.js';
 import { formatOf } from '../input/open.js';
 
 export type { BatchFormat, InputInfo } from '../input/open.js';
@@ -62,6 +62,12 @@ export interface BatchSettings {
   readonly onProgress?: (rows: number) => void;
   /** Called with each output row, in input order, after its chunk is written: to build a portfolio. */
   readonly onRow?: (row: OutputRow) => void;
+  /**
+   * `onRow` needs only what the programme figures read of each row (`figuresOf`: who and where
+   * the facility is, each report's standing and waived requirements, the contributions), as a
+   * portfolio that keeps no facilities: worker threads then send those instead of every row whole.
+   */
+  readonly rowFigures?: boolean;
   /** Ids of programmes whose targets each facility's contribution is worked out for. */
   readonly programs?: readonly string[];
   /** Waivers to apply; in force up to and including their expiry date. */
@@ -187,7 +193,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
 
   if (blocks) {
     const path = options.input as string;
-    const figures = options.onRow !== undefined && readsFiguresOnly(options.onRow);
+    const figures = options.onRow !== undefined && options.rowFigures === true;
     const retry = guardedRowEvaluator(context);
     const pool = new JobPool<BlockJob, BlockDone | BlockRefused>(
       workers,

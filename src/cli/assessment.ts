@@ -87,7 +87,7 @@ export async function prepareAssessment(values: AssessmentValues, input: string)
     ...(waivers.length > 0 && { waivers }),
     asOf,
     ...(format && { detail: 'all' as const }),
-    ...((format || chosenPrograms.length > 0 || waivers.length > 0) && { onRow: builder.add }),
+    ...((format || chosenPrograms.length > 0 || waivers.length > 0) && { onRow: builder.add, ...(builder.readsFiguresOnly && { rowFigures: true }) }),
   };
   return {
     settings,
