@@ -13,6 +13,9 @@ import { openInput } from '../src/batch/input.js';
 import { loadRules, RuleFileError, type RuleFileText } from '../src/index.js';
 import { runBatch, type BatchFormat, type InputRow, type OutputRow } from '../src/node.js';
 import { batchContext } from '../src/batch/run.js';
+import { portfolioBuilder } from '../src/batch/portfolio.js';
+import { limits } from '../src/input/limits.js';
+import { InputError } from '../src/input/errors.js';
 import { evaluateRows } from '../src/batch/rows.js';
 import { evaluateRowByRow, WorkerPool, type ChunkDone, type ChunkWorker } from '../src/batch/run.js';
 import { batchRows, cliInEnglish } from './support/input-cli.js';
@@ -214,6 +217,29 @@ describe('xlsx', () => {
     const { rows: out } = await batch(file('wide.xlsx', zip(parts)));
     expect(out).toEqual([{ row: 2, error: expect.stringContaining('limit cells = 2000') }]);
   });
+});
+
+describe('reports', () => {
+  const row = (n: number): OutputRow => ({ row: n, facility: { id: `c${n}` }, reports: [] });
+
+  it(`list at most limits.reportFacilities (${limits.reportFacilities.toLocaleString('en')}) facilities; the figures alone have no such limit`, () => {
+    const listing = portfolioBuilder({ standards: [], asOf: '2026-12-01' });
+    for (let n = 1; n <= limits.reportFacilities; n++) listing.add(row(n));
+    expect(() => listing.add(row(limits.reportFacilities + 1))).toThrow(InputError);
+    const figures = portfolioBuilder({ standards: [], asOf: '2026-12-01', keepFacilities: false });
+    for (let n = 1; n <= limits.reportFacilities + 1; n++) figures.add(row(n));
+    expect(figures.finish().evaluated).toBe(limits.reportFacilities + 1);
+  });
+
+  it('refuses a batch report over the limit with exit 2, leaving no report behind', async () => {
+    const input = file('county.ndjson', Array.from({ length: limits.reportFacilities + 1 }, (_, i) => JSON.stringify({ ...clinic, id: `c${i}` })).join('\n'));
+    const report = join(temp, 'county.md');
+    const { code, stderr } = await cli('batch', input, '--standard', village, '--report', report);
+    expect(code).toBe(2);
+    expect(stderr).toContain('over the limit reportFacilities = 3,000');
+    expect(stderr).not.toContain('internal error');
+    expect(existsSync(report)).toBe(false);
+  }, 30_000);
 });
 
 describe('rule files', () => {

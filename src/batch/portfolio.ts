@@ -4,6 +4,8 @@ import type { SummaryRow } from './summary-rows.js';
 import type { Program } from '../program/types.js';
 import type { Standard } from '../standard/types.js';
 import type { LocalizedText } from '../text.js';
+import { overLimit } from '../input/errors.js';
+import { limits } from '../input/limits.js';
 import { inForce } from '../waiver/apply.js';
 import type { Waiver } from '../waiver/schema.js';
 import { emptyCounts, facilityStanding, type BatchFacility, type BatchReport, type FacilityCounts, type OutputRow, type Tally } from './rows.js';
@@ -171,6 +173,12 @@ export function portfolioBuilder(options: PortfolioOptions) {
         return;
       }
       evaluated++;
+      if (keep && facilities.length >= limits.reportFacilities) {
+        throw overLimit('reportFacilities', {
+          en: 'a report lists every facility with its requirements, and this input holds more facilities: split it (by county, say), or leave out the report — the NDJSON output still has every row, and the summary the programme figures',
+          zh: '报告逐一列出每个机构及其各项要求，本次输入的机构更多：请拆分输入（如按县），或不生成报告——NDJSON 输出仍含每一行，汇总仍给出行动目标数字',
+        });
+      }
       if (keep) facilities.push({ row: row.row, facility: row.facility, reports: row.reports, ...(row.targets && { targets: row.targets }) });
       if (row.targets) {
         contributing.push({

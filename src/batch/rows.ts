@@ -2,7 +2,7 @@ import { DiagnosticError, FacilityTypeError } from '../diagnostic.js';
 import type { Notice, NoticeCode } from '../notice.js';
 import { label, type FacilityType } from '../record/vocabulary.js';
 import { levelWords, normalizeRegion, regionLevels, unplacedNotice, type KnownRegions } from '../standard/region.js';
-import { evaluateRecordSync } from '../evaluate/evaluate.js';
+import { evaluateOpenRequirements, evaluateRecordSync } from '../evaluate/report.js';
 import type { OutcomeCounts, RequirementResult, StandardOutcome } from '../evaluate/result.js';
 import { parseRecord } from '../record/parse.js';
 import type { FacilityRecord } from '../record/schema.js';
@@ -255,7 +255,8 @@ export function evaluateRow(input: InputRow, context: RowContext, tally: Tally):
   const waivers = context.ambiguousIds?.has(record.id ?? '') ? undefined : context.waivers;
   if (waivers !== context.waivers && context.waivers?.some((w) => w.facility === record.id)) notices.push(ambiguousWaiverNotice(record.id!));
   const evaluateOne = (standard: Standard): Report => {
-    const evaluated = evaluateRecordSync(record, standard);
+    // A gap list keeps only the requirements still open: the others are counted, not built.
+    const evaluated = context.detail === 'all' ? evaluateRecordSync(record, standard) : evaluateOpenRequirements(record, standard);
     return waivers?.length ? applyWaivers(evaluated, waivers, asOf) : evaluated;
   };
   const full = standards.map(evaluateOne);

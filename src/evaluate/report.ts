@@ -18,16 +18,38 @@ import type { GapDetails, GapResult, OutcomeCounts, Report, RequirementResult, R
 
 /** Evaluates a validated record on the compiled path. */
 export function evaluateRecordSync(record: FacilityRecord, standard: Standard): Report {
+  return evaluateCompiled(record, standard, 'all');
+}
+
+/**
+ * The report with only the requirements still open listed (gaps and unknowns), its outcome and
+ * counts those of the full report: what a batch's gap list keeps, without building the results
+ * it would drop. Waivers apply to it as to the full report.
+ */
+export function evaluateOpenRequirements(record: FacilityRecord, standard: Standard): Report {
+  return evaluateCompiled(record, standard, 'open');
+}
+
+/** Which requirements a report lists: every one, or only those still open (gap, unknown). */
+type Listed = 'all' | 'open';
+
+function evaluateCompiled(record: FacilityRecord, standard: Standard, listed: Listed): Report {
   fitsType(record, standard);
   const compiled = compileStandard(standard);
   const values = readFacts(record, compiled.facts);
   const truths = compiled.decide(values);
-  return buildReport(record, standard, values, {
-    applicability: () => truths[decisionIndex.applicability]!,
-    when: (i) => truths[decisionIndex.when(i)]!,
-    check: (i) => truths[decisionIndex.check(i)]!,
-    checkTree: (i) => compiled.trees[i]!(values),
-  });
+  return buildReport(
+    record,
+    standard,
+    values,
+    {
+      applicability: () => truths[decisionIndex.applicability]!,
+      when: (i) => truths[decisionIndex.when(i)]!,
+      check: (i) => truths[decisionIndex.check(i)]!,
+      checkTree: (i) => compiled.trees[i]!(values),
+    },
+    listed,
+  );
 }
 
 /**
@@ -62,14 +84,26 @@ export interface Decisions {
 }
 
 /** The report from the decisions of a standard's conditions, whichever path made them. */
-export function buildReport(record: FacilityRecord, standard: Standard, values: ReadonlyMap<string, FactValue>, decide: Decisions): Report {
+export function buildReport(
+  record: FacilityRecord,
+  standard: Standard,
+  values: ReadonlyMap<string, FactValue>,
+  decide: Decisions,
+  listed: Listed = 'all',
+): Report {
   const applicable: Truth = standard.applicability ? decide.applicability() : true;
   const shapes = shapesOf(standard);
   const counts: OutcomeCounts = { met: 0, gap: 0, unknown: 0, 'not-applicable': 0, waived: 0 };
   let requiredGap = false;
   let requiredUnknown = false;
 
-  const requirements = standard.requirements.map((requirement, i) => {
+  const requirements: RequirementResult[] = [];
+  standard.requirements.forEach((requirement, i) => {
+    const settled = listed === 'open' ? settledOutcome(requirement, i, applicable, decide) : undefined;
+    if (settled !== undefined) {
+      counts[settled]++;
+      return;
+    }
     const item =
       applicable === false
         ? result(shapes[i]!, 'not-applicable', notApplicableMessage)
@@ -79,7 +113,7 @@ export function buildReport(record: FacilityRecord, standard: Standard, values: 
       requiredGap ||= item.outcome === 'gap';
       requiredUnknown ||= item.outcome === 'unknown';
     }
-    return item;
+    requirements.push(item);
   });
 
   const outcome: StandardOutcome =
@@ -93,6 +127,17 @@ export function buildReport(record: FacilityRecord, standard: Standard, values: 
     requirements,
     ...(record.type === undefined && { notices: [typeAssumed(standard)] }),
   };
+}
+
+/** A requirement's outcome when it is met or not applicable (nothing left open to list); undefined otherwise. */
+function settledOutcome(requirement: Requirement, i: number, applicable: Truth, decide: Decisions): 'met' | 'not-applicable' | undefined {
+  if (applicable === false) return 'not-applicable';
+  if (requirement.when) {
+    const applies = decide.when(i);
+    if (applies === false) return 'not-applicable';
+    if (applies === 'unknown') return undefined;
+  }
+  return decide.check(i) === true ? 'met' : undefined;
 }
 
 function evaluateRequirement(

@@ -33,6 +33,12 @@ export const limits = {
   nameChars: 80,
   /** Depth of an `extends` chain of standards. */
   extendsDepth: 32,
+  /**
+   * Facilities a report (`batch --report`, `check --format markdown|html`) lists with all their
+   * requirements: a county's, not a province's (3,000 take ≈ 200 MB as JSON). Checked as the
+   * facilities come, before the report is built.
+   */
+  reportFacilities: 3000,
 } as const;
 
 export type LimitName = keyof typeof limits;

@@ -22,17 +22,17 @@ export function applyWaivers(report: Report, waivers: readonly Waiver[], asOf: s
   if (report.outcome === 'not-applicable' || report.facility.id === undefined) return report;
   const mine = (byFacility(waivers).get(report.facility.id) ?? []).filter((w) => inForce(w, asOf));
   if (mine.length === 0) return report;
-  let changed = false;
+  // Counted from the report's counts, not its list: a batch's report lists only what is open.
+  const counts: OutcomeCounts = { ...report.counts };
   const requirements = report.requirements.map((requirement) => {
     if (requirement.outcome !== 'gap' && requirement.outcome !== 'unknown') return requirement;
     const waiver = mine.find((w) => covers(w, report, requirement));
     if (!waiver) return requirement;
-    changed = true;
+    counts[requirement.outcome]--;
+    counts.waived++;
     return { ...requirement, outcome: 'waived' as const, waiver, message: waivedMessage(requirement.message, waiver) };
   });
-  if (!changed) return report;
-  const counts: OutcomeCounts = { met: 0, gap: 0, unknown: 0, 'not-applicable': 0, waived: 0 };
-  for (const r of requirements) counts[r.outcome]++;
+  if (counts.waived === report.counts.waived) return report;
   const required = requirements.filter((r) => r.severity === 'required');
   const outcome = required.some((r) => r.outcome === 'gap')
     ? 'gap'
