@@ -216,11 +216,15 @@ describe('a CSV with broken rows', () => {
     expect(byRow.get(3)).toEqual({
       row: 3,
       error: 'cells that cannot be read',
+      code: 'row.unreadable-cells',
+      message: { en: 'cells that cannot be read', zh: '有无法读取的单元格' },
       problems: [{ where: '建筑面积（平方米）', message: '"八十" is not a number', code: 'cell.not-number', zh: '“八十”不是数字：只填数字，可带单位 平方米、㎡、m²、m2、平米' }],
     });
     expect(byRow.get(4)).toEqual({
       row: 4,
       error: 'cells that cannot be read',
+      code: 'row.unreadable-cells',
+      message: { en: 'cells that cannot be read', zh: '有无法读取的单元格' },
       problems: [
         {
           where: '功能用房',
@@ -230,11 +234,13 @@ describe('a CSV with broken rows', () => {
         },
       ],
     });
-    expect(byRow.get(6)).toEqual({ row: 6, error: 'cannot be read as CSV: text after the closing quote in column B' });
-    expect(byRow.get(7)).toEqual({ row: 7, error: 'cannot be read as CSV: the quote that opens column B is not closed' });
+    expect(byRow.get(6)).toEqual({ row: 6, error: 'cannot be read as CSV: text after the closing quote in column B', code: 'row.not-csv', message: { en: 'cannot be read as CSV: text after the closing quote in column B', zh: '无法按 CSV 读取：第 B 列的右引号后还有文字' } });
+    expect(byRow.get(7)).toEqual({ row: 7, error: 'cannot be read as CSV: the quote that opens column B is not closed', code: 'row.not-csv', message: { en: 'cannot be read as CSV: the quote that opens column B is not closed', zh: '无法按 CSV 读取：第 B 列开头的引号没有闭合' } });
     expect(byRow.get(8)).toEqual({
       row: 8,
       error: 'cells that cannot be read',
+      code: 'row.unreadable-cells',
+      message: { en: 'cells that cannot be read', zh: '有无法读取的单元格' },
       problems: [
         {
           where: 'column J',
@@ -251,7 +257,7 @@ describe('a CSV with broken rows', () => {
     const gaps = gapsOf(longzhen);
     for (const met of ['building-area', 'four-rooms', 'drugs', 'naming']) expect(gaps.map(([id]) => id)).not.toContain(met);
     expect(gaps).toContainEqual(['collective-property', 'unknown']);
-    expect(byRow.get(11)).toEqual({ row: 11, error: 'cannot be read as CSV: the quote that opens column B is not closed' });
+    expect(byRow.get(11)).toEqual({ row: 11, error: 'cannot be read as CSV: the quote that opens column B is not closed', code: 'row.not-csv', message: { en: 'cannot be read as CSV: the quote that opens column B is not closed', zh: '无法按 CSV 读取：第 B 列开头的引号没有闭合' } });
   };
 
   it('keep every row: one output row per data row, each error naming its row, column and problem', async () => {
@@ -308,17 +314,30 @@ describe('xlsx cells', () => {
     expect(rows[1]).toEqual({
       row: 3,
       error: 'cells that cannot be read',
-      problems: [{ where: '建筑面积（平方米）', message: '2024-03-01 is a date; the column takes a number' }],
+      code: 'row.unreadable-cells',
+      message: { en: 'cells that cannot be read', zh: '有无法读取的单元格' },
+      problems: [{ where: '建筑面积（平方米）', message: '2024-03-01 is a date; the column takes a number', code: 'cell.date', zh: '2024-03-01 是日期；该列应填数字' }],
     });
     expect(rows[2]).toEqual({
       row: 4,
       error: 'cells that cannot be read',
-      problems: [{ where: '药品品种（种）', message: 'the cell shows the error #DIV/0!' }],
+      code: 'row.unreadable-cells',
+      message: { en: 'cells that cannot be read', zh: '有无法读取的单元格' },
+      problems: [{ where: '药品品种（种）', message: 'the cell shows the error #DIV/0!', code: 'cell.error-value', zh: '该格显示错误值 #DIV/0!' }],
     });
     expect(rows[3]).toEqual({
       row: 5,
       error: 'cells that cannot be read',
-      problems: [{ where: '建筑面积（平方米）', message: 'the formula =C2*2 has no saved result: open the file in Excel or WPS and save it' }],
+      code: 'row.unreadable-cells',
+      message: { en: 'cells that cannot be read', zh: '有无法读取的单元格' },
+      problems: [
+        {
+          where: '建筑面积（平方米）',
+          message: 'the formula =C2*2 has no saved result: open the file in Excel or WPS and save it',
+          code: 'cell.formula-no-result',
+          zh: '公式 =C2*2 没有保存计算结果：请用 Excel 或 WPS 打开该文件并保存',
+        },
+      ],
     });
     expect(rows[4]).toMatchObject({ row: 7, facility: { id: 'e' } });
     expect(result.input).toEqual({ format: 'xlsx', worksheet: '村卫生室', emptyRows: 1 });
@@ -359,6 +378,8 @@ describe('xlsx cells', () => {
       {
         row: 2,
         error: 'cells that cannot be read',
+      code: 'row.unreadable-cells',
+      message: { en: 'cells that cannot be read', zh: '有无法读取的单元格' },
         problems: [
           {
             where: 'column D',
@@ -380,7 +401,9 @@ describe('YAML and JSON lists of records', () => {
     expect(rows[1]).toEqual({
       row: 2,
       error: 'not a valid facility record',
-      problems: [{ where: 'premises.buildingArea', message: 'expected a number, got "八十"', line: 13, column: 19 }],
+      code: 'row.invalid-record',
+      message: { en: 'not a valid facility record', zh: '不是有效的机构记录' },
+      problems: [{ where: 'premises.buildingArea', message: 'expected a number, got "八十"', code: 'schema.expected', zh: '应为数字，实为 "八十"', line: 13, column: 19 }],
     });
     expect(rows[2]).toMatchObject({ facility: { id: 'pingshun-longxi-longzhen', name: '龙溪镇龙镇村卫生室' } });
     expect(gapsOf(rows[2]).map(([id]) => id)).not.toContain('four-rooms');
@@ -390,7 +413,7 @@ describe('YAML and JSON lists of records', () => {
   it('read JSON the same way', async () => {
     const { rows } = await batch(join(dir, 'clinics.json'));
     expect(rows.map((r) => r.row)).toEqual([1, 2]);
-    expect((rows[1] as Failed).problems).toEqual([{ where: 'rooms[1]', message: 'unknown room code "lab"', line: 13, column: 33 }]);
+    expect((rows[1] as Failed).problems).toEqual([{ where: 'rooms[1]', message: 'unknown room code "lab"', code: 'record.unknown-code', zh: '未知的用房代码 "lab"', line: 13, column: 33 }]);
   });
 
   it('read one record as one row, and an empty list as none', async () => {

@@ -40,11 +40,13 @@ describe('NDJSON batches', () => {
     const expectedRows = lines.map((line, i) => (line === '' ? undefined : i + 1)).filter((n) => n !== undefined);
     expect(rows.map((r) => r.row)).toEqual(expectedRows);
     expect(rows).toHaveLength(fixtureLines.length + 2);
-    expect(rows[2]).toEqual({ row: 3, error: expect.stringMatching(/^not JSON: /) });
+    expect(rows[2]).toEqual({ row: 3, error: expect.stringMatching(/^not JSON: /), code: 'row.not-json', message: { en: expect.stringMatching(/^not JSON: /), zh: expect.stringMatching(/^不是 JSON/) } });
     expect(rows[5]).toEqual({
       row: 6,
       error: 'not a valid facility record',
-      problems: [{ where: 'premises.buildingArea', message: 'expected a number, got "80㎡"' }],
+      code: 'row.invalid-record',
+      message: { en: 'not a valid facility record', zh: '不是有效的机构记录' },
+      problems: [{ where: 'premises.buildingArea', message: 'expected a number, got "80㎡"', code: 'schema.expected', zh: '应为数字，实为 "80㎡"' }],
     });
     expect(tally).toMatchObject({ rows: fixtureLines.length + 2, evaluated: fixtureLines.length, errors: 2 });
   });
@@ -86,6 +88,8 @@ describe('CSV batches', () => {
     expect(second).toEqual({
       row: 3,
       error: 'cells that cannot be read',
+      code: 'row.unreadable-cells',
+      message: { en: 'cells that cannot be read', zh: '有无法读取的单元格' },
       problems: [
         { where: '服务人口', message: '"八百" is not a number', code: 'cell.not-number', zh: '“八百”不是数字：只填数字，可带单位 人、名' },
       ],
@@ -99,7 +103,7 @@ describe('CSV batches', () => {
     const text = ['id,name,type,drugs.varieties', 'c1,a,village-clinic,10', 'c2,"b"x,village-clinic,20', 'c3,"open,village-clinic,30'].join('\n');
     const { rows } = await batch(text, 'csv');
     expect(rows.map((r) => r.row)).toEqual([2, 3, 4]);
-    expect(rows[2]).toEqual({ row: 4, error: 'cannot be read as CSV: the quote that opens column B is not closed' });
+    expect(rows[2]).toEqual({ row: 4, error: 'cannot be read as CSV: the quote that opens column B is not closed', code: 'row.not-csv', message: { en: 'cannot be read as CSV: the quote that opens column B is not closed', zh: '无法按 CSV 读取：第 B 列开头的引号没有闭合' } });
   });
 
   it('refuse a header naming no record field', async () => {

@@ -74,7 +74,9 @@ describe('workbooks written otherwise', () => {
     strings.data = strings.data.replace('<si><t>x</t></si>', '<si><r><t>西沟乡</t></r><r><t>东庄村卫生室_x000D_</t></r><rPh sb="0" eb="1"><t>xi</t></rPh></si>');
     const { rows } = await batch(save('dates.xlsx', zip(parts)));
     expect(rows).toEqual([
-      { row: 2, error: 'cells that cannot be read', problems: [{ where: '建筑面积（平方米）', message: '2024-03-01 is a date; the column takes a number' }] },
+      { row: 2, error: 'cells that cannot be read',
+      code: 'row.unreadable-cells',
+      message: { en: 'cells that cannot be read', zh: '有无法读取的单元格' }, problems: [{ where: '建筑面积（平方米）', message: '2024-03-01 is a date; the column takes a number', code: 'cell.date', zh: '2024-03-01 是日期；该列应填数字' }] },
       expect.objectContaining({ row: 3, facility: expect.objectContaining({ id: 'b', name: '西沟乡东庄村卫生室' }) }),
     ]);
   });

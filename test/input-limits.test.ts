@@ -132,7 +132,7 @@ describe('CSV', () => {
       if (count === 0) first = row;
       if (++count % 20_000 === 0) peak = Math.max(peak, heapMb() - before);
     }
-    expect(first).toMatchObject({ row: 2, problem: expect.stringContaining('the quote that opens column A is not closed') });
+    expect(first).toMatchObject({ row: 2, problem: { code: 'row.not-csv', text: { en: expect.stringContaining('the quote that opens column A is not closed'), zh: '无法按 CSV 读取：第 A 列开头的引号没有闭合' } } });
     expect(count).toBeGreaterThan(250_000);
     // Held whole, the rest of the file after the open quote would be some 300 MB of heap.
     expect(peak).toBeLessThan(100);
@@ -142,8 +142,8 @@ describe('CSV', () => {
     const text = `机构编码,药品品种（种）\n${'a'.repeat(2 * 1024 * 1024)},1\n${',x'.repeat(3000)}\nc,62\n`;
     const { rows } = await batch(Readable.from([Buffer.from(text)]), 'csv');
     expect(rows).toEqual([
-      { row: 2, error: 'cannot be read as CSV: the row is longer than 1,048,576 characters (limit recordChars)' },
-      { row: 3, error: 'cannot be read as CSV: the row has more than 2,000 cells (limit cells)' },
+      { row: 2, error: 'cannot be read as CSV: the row is longer than 1,048,576 characters (limit recordChars)', code: 'row.not-csv', message: { en: 'cannot be read as CSV: the row is longer than 1,048,576 characters (limit recordChars)', zh: '无法按 CSV 读取：该行超过 1,048,576 个字符（上限 recordChars）' } },
+      { row: 3, error: 'cannot be read as CSV: the row has more than 2,000 cells (limit cells)', code: 'row.not-csv', message: { en: 'cannot be read as CSV: the row has more than 2,000 cells (limit cells)', zh: '无法按 CSV 读取：该行超过 2,000 个单元格（上限 cells）' } },
       expect.objectContaining({ row: 4 }),
     ]);
   });
@@ -215,7 +215,7 @@ describe('xlsx', () => {
       p.name === 'xl/worksheets/sheet1.xml' ? { ...p, data: p.data.replace('</row><row r="2">', '</row><row r="2"><c r="XFD2" t="n"><v>1</v></c>') } : p,
     );
     const { rows: out } = await batch(file('wide.xlsx', zip(parts)));
-    expect(out).toEqual([{ row: 2, error: expect.stringContaining('limit cells = 2000') }]);
+    expect(out).toEqual([{ row: 2, error: expect.stringContaining('limit cells = 2000'), code: 'row.cell-past-limit', message: { en: expect.stringContaining('limit cells = 2000'), zh: expect.stringContaining('上限 cells = 2000') } }]);
   });
 });
 
@@ -316,7 +316,7 @@ describe('a worker that fails', () => {
     );
     await pool.close();
     expect(out.map((r) => r.row)).toEqual(rows.map((r) => r.row));
-    expect(out.filter((r) => 'error' in r)).toEqual([{ row: 7, error: expect.stringContaining('the row could not be evaluated') }]);
+    expect(out.filter((r) => 'error' in r)).toEqual([{ row: 7, error: expect.stringContaining('the row could not be evaluated'), code: 'row.not-evaluated', message: { en: expect.stringContaining('the row could not be evaluated'), zh: expect.stringContaining('该行无法评估') } }]);
     expect(total).toBe(20);
     // Two workers, and one in place of each that was lost (row 7's, and row 14's that exited).
     expect(started).toBe(4);

@@ -182,10 +182,9 @@ describe('renderPortfolioMarkdown', () => {
     expect(table.find((r) => r[0]!.startsWith(township.title.zh))!.at(-1)).toBe('本批次无乡镇卫生院');
   });
 
-  it('lists the rows not evaluated with their problems', () => {
-    expect(tableStarting(zh, '行', '错误', '问题').slice(1)).toEqual([
-      ['6', 'not a valid facility record', 'premises.buildingArea：expected a number, got "80\\|㎡"'],
-    ]);
+  it('lists the rows not evaluated with their problems, in the report’s language', () => {
+    expect(tableStarting(zh, '行', '错误', '问题').slice(1)).toEqual([['6', '不是有效的机构记录', 'premises.buildingArea：应为数字，实为 "80\\|㎡"']]);
+    expect(tableStarting(en, 'Row', 'Error', 'Problems').slice(1)).toEqual([['6', 'not a valid facility record', 'premises.buildingArea: expected a number, got "80\\|㎡"']]);
   });
 
   it('lists the waivers applied, expired and unused', () => {
@@ -292,8 +291,9 @@ describe('renderPortfolioHtml', () => {
       expect(html.match(/<script/g)).toHaveLength(1);
       expect(html).toContain('<span class="name"><bdi>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; | *西沟乡*测试卫生室</bdi> (<bdi>pingshun-xigou-test</bdi>)</span>');
       expect(html).toContain('药房改造期间 | 临时减少品种<br>（已完成）');
-      expect(html).toContain('expected a number, got &quot;80|㎡&quot;');
     }
+    expect(htmlZh).toContain('应为数字，实为 &quot;80|㎡&quot;');
+    expect(htmlEn).toContain('expected a number, got &quot;80|㎡&quot;');
   });
 
   it("marks each facility's checklist for tools: row, facility id, standard, requirement, outcome", () => {
@@ -301,7 +301,7 @@ describe('renderPortfolioHtml', () => {
     expect(article).toBeDefined();
     expect(article).toContain('<section class="report" data-standard="pingshun/village-clinic@2026" data-outcome="gap">');
     expect(article).toContain('<li data-requirement="four-rooms" data-outcome="gap" data-severity="required"><span class="mark" aria-label="未达标">✗</span> <span class="title"><bdi>四室分开</bdi></span> <span class="clause"><bdi>附件1 二(一)</bdi></span><div class="message"><bdi>缺少：公共卫生室</bdi></div></li>');
-    expect(htmlZh).toContain('<tr data-row="6">');
+    expect(htmlZh).toContain('<tr data-row="6" data-code="row.invalid-record">');
     expect(htmlZh).toContain('<tr data-waiver="expired" data-facility-id="changzhi-huguan-shuzhang-dahe" data-requirement="cooling-equipment">');
     expect(htmlZh).toContain('<tr data-county="平顺县" data-township="西沟乡"><td class="nowrap"><bdi>平顺县</bdi></td><td class="nowrap"><bdi>西沟乡</bdi></td><td class="num" data-field="facilities">2</td>');
     expect(htmlZh).toMatch(/<tr data-program="changzhi\/assessment-2028" data-target="standardized-clinics" data-county="平顺县" data-status="gap">.*<td class="num" data-field="required">5<\/td><td class="num" data-field="achieved"><strong>2<\/strong>/);

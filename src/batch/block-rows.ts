@@ -1,7 +1,7 @@
 // A block of NDJSON lines evaluated where it is: decoded, each row evaluated, the output encoded.
 import { forEachNdjsonRow } from '../input/ndjson.js';
 import type { BlockJob } from './blocks.js';
-import { emptyTally, evaluateRow, mergeTally, type InputRow, type OutputRow, type RowContext, type Tally } from './rows.js';
+import { emptyTally, evaluateRow, mergeTally, notEvaluatedRow, type InputRow, type OutputRow, type RowContext, type Tally } from './rows.js';
 
 /** The rows with a facility id among a block's output: their row, id, and the byte their line starts at. */
 export interface BlockKeys {
@@ -45,10 +45,9 @@ export const guardedRowEvaluator =
       mergeTally(tally, own);
       return output;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
       tally.rows++;
       tally.errors++;
-      return { row: input.row, error: `the row could not be evaluated (${message.slice(0, 200)}) / 该行无法评估` };
+      return notEvaluatedRow(input.row, error);
     }
   };
 

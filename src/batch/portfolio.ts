@@ -65,11 +65,8 @@ export interface PortfolioFacility {
   readonly targets?: readonly Contribution[];
 }
 
-export interface RowError {
-  readonly row: number;
-  readonly error: string;
-  readonly problems?: readonly { readonly where?: string | undefined; readonly message: string }[];
-}
+/** A row that was not evaluated: why (in English, and in both languages with its code), and what was wrong where. */
+export type RowError = Extract<OutputRow, { readonly error: string }>;
 
 export interface WaiverUse {
   /** Requirements turned `waived`, over all facilities and standards. */

@@ -1,4 +1,5 @@
 import { DiagnosticError, FacilityTypeError } from '../diagnostic.js';
+import { message, type Message } from '../diagnostics/messages.js';
 import type { Notice, NoticeCode } from '../notice.js';
 import { label, type FacilityType } from '../record/vocabulary.js';
 import { levelWords, normalizeRegion, regionLevels, unplacedNotice, type KnownRegions } from '../standard/region.js';
@@ -25,7 +26,7 @@ import { recordFromRow, type CellProblem, type Column } from './sheet.js';
 export type InputRow =
   | { readonly row: number; readonly line: string }
   | { readonly row: number; readonly cells: readonly string[]; readonly problems?: readonly CellProblem[] }
-  | { readonly row: number; readonly problem: string; readonly problems?: readonly RowProblem[] };
+  | { readonly row: number; readonly problem: Message; readonly problems?: readonly RowProblem[] };
 
 /** What is wrong with a row, where: a column (sheets) or a field path, with line and column in a YAML or JSON file. */
 export interface RowProblem {
@@ -53,10 +54,11 @@ export type OutputRow =
     }
   | {
       readonly row: number;
+      /** Why, in English (`message` has it in both languages). */
       readonly error: string;
-      /** A stable code for errors that have one (`facility-type-mismatch`). */
-      readonly code?: string;
-      readonly message?: LocalizedText;
+      /** A stable code: `facility-type-mismatch`, or one of the `row.*` codes of `diagnosticMessages`. */
+      readonly code: string;
+      readonly message: LocalizedText;
       readonly problems?: readonly RowProblem[];
     };
 
@@ -177,12 +179,23 @@ export function evaluateRows(rows: readonly InputRow[], context: RowContext): { 
   return { text, tally, keys };
 }
 
+/** The output line of a row that was not evaluated, and why: in English, and in both languages with its code. */
+export function errorRow(row: number, why: Message): OutputRow {
+  return { row, error: why.text.en, code: why.code, message: why.text };
+}
+
+/** The output line of a row whose evaluation failed (a fault here, not the row's): the row is still accounted for. */
+export function notEvaluatedRow(row: number, error: unknown): OutputRow {
+  const detail = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+  return errorRow(row, message('row.not-evaluated', { detail }));
+}
+
 /** Evaluates one row, counting it in `tally`. */
 export function evaluateRow(input: InputRow, context: RowContext, tally: Tally): OutputRow {
   tally.rows++;
-  const fail = (error: string, problems?: readonly RowProblem[]): OutputRow => {
+  const fail = (why: Message, problems?: readonly RowProblem[]): OutputRow => {
     tally.errors++;
-    return problems ? { row: input.row, error, problems } : { row: input.row, error };
+    return { ...errorRow(input.row, why), ...(problems && { problems }) };
   };
   if ('problem' in input) return fail(input.problem, input.problems);
 
@@ -191,7 +204,9 @@ export function evaluateRow(input: InputRow, context: RowContext, tally: Tally):
     try {
       data = JSON.parse(input.line);
     } catch (error) {
-      return fail(`not JSON: ${(error as Error).message}`);
+      const detail = (error as Error).message;
+      const position = /at position (\d+)/.exec(detail)?.[1];
+      return fail(message('row.not-json', { detail, ...(position !== undefined && { at: Number(position) + 1 }) }));
     }
     const over = shapeProblem(data);
     if (over) return fail(over);
@@ -205,7 +220,7 @@ export function evaluateRow(input: InputRow, context: RowContext, tally: Tally):
     const problems = [...(input.problems ?? []), ...found].sort((a, b) => order(a) - order(b));
     if (problems.length > 0) {
       return fail(
-        'cells that cannot be read',
+        message('row.unreadable-cells', {}),
         problems.map((p) => ({ where: p.column, message: p.message, ...(p.code !== undefined && { code: p.code, zh: p.zh! }) })),
       );
     }
@@ -218,8 +233,8 @@ export function evaluateRow(input: InputRow, context: RowContext, tally: Tally):
   } catch (error) {
     if (!(error instanceof DiagnosticError)) throw error;
     return fail(
-      'not a valid facility record',
-      error.diagnostics.map((d) => ({ where: columnOf(d.path, context.columns), message: d.message })),
+      message('row.invalid-record', {}),
+      error.diagnostics.map((d) => ({ where: columnOf(d.path, context.columns), message: d.message, code: d.code, zh: d.text.zh })),
     );
   }
 
@@ -248,7 +263,7 @@ export function evaluateRow(input: InputRow, context: RowContext, tally: Tally):
   } else {
     standards = [];
   }
-  if (standards.length === 0) return fail('no standard to apply: give the record a "type" (or --type) and its region (or --region), or choose standards');
+  if (standards.length === 0) return fail(message('row.no-standard', {}));
 
   tally.evaluated++;
   const asOf = context.asOf ?? today();

@@ -10,7 +10,7 @@ import type { Standard } from '../standard/types.js';
 import { openInput, type BatchFormat, type InputInfo } from '../input/open.js';
 import type { Program } from '../program/types.js';
 import type { Waiver } from '../waiver/schema.js';
-import { emptyTally, evaluateRows, mergeTally, today, type InputRow, type OutputRow, type RowContext, type RowDefaults, type Tally } from './rows.js';
+import { emptyTally, evaluateRows, mergeTally, notEvaluatedRow, today, type InputRow, type OutputRow, type RowContext, type RowDefaults, type Tally } from './rows.js';
 import { mapColumns, sheetColumns, type ColumnOptions } from './sheet.js';
 import type { ColumnMap } from '../input/column-map.js';
 import type { SheetNote } from '../input/messages.js';
@@ -299,9 +299,8 @@ export function evaluateRowByRow(rows: readonly InputRow[], context: RowContext)
     try {
       done = evaluateRows([row], context);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
       done = {
-        text: `${JSON.stringify({ row: row.row, error: `the row could not be evaluated (${message.slice(0, 200)}) / 该行无法评估` })}\n`,
+        text: `${JSON.stringify(notEvaluatedRow(row.row, error))}\n`,
         tally: { ...emptyTally(), rows: 1, errors: 1 },
         keys: [{ row: row.row }],
       };

@@ -356,6 +356,71 @@ export const catalogue = {
     zh: () => '需要填写机构类型 type（village-clinic 村卫生室 或 township-health-center 乡镇卫生院）才能选择标准',
     example: {},
   }),
+  // Why a batch row was not evaluated (its output line's `code` and `message`).
+  'row.not-json': entry<{ detail: string; at?: number }>({
+    en: (v) => `not JSON: ${v.detail}`,
+    zh: (v) => `不是 JSON${v.at === undefined ? '' : `：第 ${v.at} 个字符处有误`}`,
+    example: { detail: 'Expected \',\' or \'}\' after property value in JSON at position 12 (line 1 column 13)', at: 13 },
+  }),
+  'row.invalid-record': entry<Record<string, never>>({ en: () => 'not a valid facility record', zh: () => '不是有效的机构记录', example: {} }),
+  'row.unreadable-cells': entry<Record<string, never>>({ en: () => 'cells that cannot be read', zh: () => '有无法读取的单元格', example: {} }),
+  'row.no-standard': entry<Record<string, never>>({
+    en: () => 'no standard to apply: give the record a "type" (or --type) and its region (or --region), or choose standards',
+    zh: () => '没有可用的标准：请填写机构类型（type，或用 --type）及所在地区（或用 --region），或指定标准',
+    example: {},
+  }),
+  /** A fault here, not in the row: the detail is the program's own, in English. */
+  'row.not-evaluated': entry<{ detail: string }>({
+    en: (v) => `the row could not be evaluated (${v.detail})`,
+    zh: () => '该行无法评估：程序内部出错，请报告此问题（英文说明中有详情）',
+    example: { detail: 'Maximum call stack size exceeded' },
+  }),
+  'row.line-too-long': entry<{ max: string }>({
+    en: (v) => `the line is longer than ${v.max} characters (limit lineChars)`,
+    zh: (v) => `该行超过 ${v.max} 个字符（上限 lineChars）`,
+    example: { max: '1,048,576' },
+  }),
+  'row.too-deep': entry<{ max: number }>({
+    en: (v) => `the record nests deeper than ${v.max} levels (limit depth)`,
+    zh: (v) => `记录嵌套超过 ${v.max} 层（上限 depth）`,
+    example: { max: 32 },
+  }),
+  'row.list-too-long': entry<{ count: string; max: string }>({
+    en: (v) => `a list or object in the record has ${v.count} entries, over ${v.max} (limit listLength)`,
+    zh: (v) => `记录中的列表或对象有 ${v.count} 项，超过 ${v.max}（上限 listLength）`,
+    example: { count: '5,000,000', max: '1,000' },
+  }),
+  'row.not-csv': entry<{ detail: string; detailZh: string }>({
+    en: (v) => `cannot be read as CSV: ${v.detail}`,
+    zh: (v) => `无法按 CSV 读取：${v.detailZh}`,
+    example: { detail: 'the quote that opens column D is not closed', detailZh: '第 D 列开头的引号没有闭合' },
+  }),
+  // What is wrong with a CSV record (a batch row, a waiver file's line).
+  'csv.text-after-quote': entry<{ column: string }>({
+    en: (v) => `text after the closing quote in column ${v.column}`,
+    zh: (v) => `第 ${v.column} 列的右引号后还有文字`,
+    example: { column: 'C' },
+  }),
+  'csv.quote-not-closed': entry<{ column: string }>({
+    en: (v) => `the quote that opens column ${v.column} is not closed`,
+    zh: (v) => `第 ${v.column} 列开头的引号没有闭合`,
+    example: { column: 'D' },
+  }),
+  'csv.row-too-long': entry<{ max: string }>({
+    en: (v) => `the row is longer than ${v.max} characters (limit recordChars)`,
+    zh: (v) => `该行超过 ${v.max} 个字符（上限 recordChars）`,
+    example: { max: '1,048,576' },
+  }),
+  'csv.too-many-cells': entry<{ max: string }>({
+    en: (v) => `the row has more than ${v.max} cells (limit cells)`,
+    zh: (v) => `该行超过 ${v.max} 个单元格（上限 cells）`,
+    example: { max: '2,000' },
+  }),
+  'row.cell-past-limit': entry<{ column: string; max: number }>({
+    en: (v) => `the row has a cell past column ${v.column} (limit cells = ${v.max})`,
+    zh: (v) => `该行在第 ${v.column} 列之后还有单元格（上限 cells = ${v.max}）`,
+    example: { column: 'BXX', max: 2000 },
+  }),
   /** A sentence from a rule file's own schema (its English kept; see `schemaSentences` for the Chinese). */
   'schema.rule': entry<{ en: string; zh: string }>({ en: (v) => v.en, zh: (v) => v.zh, example: { en: 'a removal gives its reason', zh: '删除要求须说明理由' } }),
   /** A notice that stops the work (a record that cannot be placed), as it was given. */

@@ -1,6 +1,7 @@
 // CSV and tab-separated text: the one reader for batch sheets and waiver files.
 import type { Readable } from 'node:stream';
 import { columnName } from '../batch/sheet.js';
+import { message, type Message } from '../diagnostics/messages.js';
 import { decodeStream, TextDecoderSniffer } from './decode.js';
 import { limits } from './limits.js';
 import type { SheetRecord } from './sheet-rows.js';
@@ -56,7 +57,7 @@ export class CsvSplitter {
   private inRecord = false;
   /** A CR ended the last record: a LF right after it belongs to it. */
   private afterCr = false;
-  private problem: string | undefined;
+  private problem: Message | undefined;
   /** The record is over a limit: its cells are dropped as they come. */
   private discarding = false;
   /** The column the last quoted field started in. */
@@ -180,7 +181,7 @@ export class CsvSplitter {
             i = 0;
             break;
           }
-          this.problem ??= `text after the closing quote in column ${columnName(this.cellCount + 1)}`;
+          this.problem ??= message('csv.text-after-quote', { column: columnName(this.cellCount + 1) });
           this.field += text[i];
           i++;
           break;
@@ -201,7 +202,7 @@ export class CsvSplitter {
   }
 
   private overflow(): void {
-    this.problem = `the row is longer than ${this.maxChars.toLocaleString('en')} characters (limit recordChars)`;
+    this.problem = message('csv.row-too-long', { max: this.maxChars.toLocaleString('en') });
     this.discarding = true;
     this.cells = [];
   }
@@ -210,7 +211,7 @@ export class CsvSplitter {
   private restart(tail: string, out: SheetRecord[]): string {
     const again = this.tailAfterCr && tail.startsWith('\n') ? tail.slice(1) : tail;
     this.addCell();
-    this.problem = `the quote that opens column ${columnName(this.quotedColumn)} is not closed`;
+    this.problem = message('csv.quote-not-closed', { column: columnName(this.quotedColumn) });
     this.state = 'start';
     this.emit(out);
     return again;
@@ -219,7 +220,7 @@ export class CsvSplitter {
   private addCell(): void {
     this.cellCount++;
     if (this.cellCount > this.maxCells) {
-      this.problem ??= `the row has more than ${this.maxCells.toLocaleString('en')} cells (limit cells)`;
+      this.problem ??= message('csv.too-many-cells', { max: this.maxCells.toLocaleString('en') });
       this.discarding = true;
       this.cells = [];
     }

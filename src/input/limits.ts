@@ -1,3 +1,5 @@
+import { message, type Message } from '../diagnostics/messages.js';
+
 // Every limit on what the input readers accept, in one place. Each is checked before the work it
 // bounds: a file over a size limit is refused before it is parsed, a row over a per-row limit
 // becomes an error row and the rows after it are still read.
@@ -52,13 +54,12 @@ export function clip(name: string, max: number = limits.nameChars): string {
  * Why a parsed NDJSON record is over limits.listLength or limits.depth, or undefined. The walk
  * stops at the first problem, so it is bounded by the line's size.
  */
-export function shapeProblem(value: unknown, depth = 1): string | undefined {
+export function shapeProblem(value: unknown, depth = 1): Message | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  if (depth > limits.depth) return `the record nests deeper than ${limits.depth} levels (limit depth) / 记录嵌套超过 ${limits.depth} 层（上限 depth）`;
+  if (depth > limits.depth) return message('row.too-deep', { max: limits.depth });
   const items = Array.isArray(value) ? value : Object.values(value);
   if (items.length > limits.listLength) {
-    const max = limits.listLength.toLocaleString('en');
-    return `a list or object in the record has ${items.length.toLocaleString('en')} entries, over ${max} (limit listLength) / 记录中的列表或对象有 ${items.length.toLocaleString('en')} 项，超过 ${max}（上限 listLength）`;
+    return message('row.list-too-long', { count: items.length.toLocaleString('en'), max: limits.listLength.toLocaleString('en') });
   }
   for (const item of items) {
     const problem = shapeProblem(item, depth + 1);

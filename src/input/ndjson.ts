@@ -1,12 +1,12 @@
 // NDJSON: one JSON record per line, decoded by the one decoder, each line within limits.lineChars.
 import type { Readable } from 'node:stream';
+import { message, type Message } from '../diagnostics/messages.js';
 import type { InputRow } from '../batch/rows.js';
 import { decodeStream, TextDecoderSniffer } from './decode.js';
 import { limits } from './limits.js';
 
 /** The problem of a line longer than `max` characters. */
-export const tooLongLine = (max: number): string =>
-  `the line is longer than ${max.toLocaleString('en')} characters (limit lineChars) / 该行超过 ${max.toLocaleString('en')} 个字符（上限 lineChars）`;
+export const tooLongLine = (max: number): Message => message('row.line-too-long', { max: max.toLocaleString('en') });
 
 /**
  * The rows of an NDJSON stream, numbered by line; blank lines are not rows. A line longer than

@@ -1,5 +1,6 @@
 // YAML and JSON files holding a list of records, read whole within limits.wholeFileBytes.
 import type { Readable } from 'node:stream';
+import { message } from '../diagnostics/messages.js';
 import { RecordError } from '../diagnostic.js';
 import type { InputRow } from '../batch/rows.js';
 import { parseRecord } from '../record/parse.js';
@@ -31,10 +32,12 @@ export async function readRecordsInput(input: Readable, file: string): Promise<{
       if (!(error instanceof RecordError)) throw error;
       return {
         row,
-        problem: 'not a valid facility record',
+        problem: message('row.invalid-record', {}),
         problems: error.diagnostics.map((d) => ({
           where: d.path,
           message: d.message,
+          code: d.code,
+          zh: d.text.zh,
           ...(d.line !== undefined && { line: d.line, column: d.column }),
         })),
       };

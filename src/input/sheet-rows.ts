@@ -1,6 +1,7 @@
 // What CSV and xlsx have in common once read into cells: the header found among the first rows,
 // then the data rows, empty rows and the template's hint row left out and counted.
 import type { ColumnMap } from './column-map.js';
+import { message, type Message } from '../diagnostics/messages.js';
 import type { InputRow } from '../batch/rows.js';
 import { columnName, SheetError, type CellProblem } from '../batch/sheet.js';
 import { findHeader, headerSearchRows, type HeaderFound } from './header.js';
@@ -12,7 +13,7 @@ export interface SheetRecord {
   readonly row: number;
   readonly cells: readonly string[];
   /** A problem with the row as a whole (CSV syntax, a limit). */
-  readonly problem?: string;
+  readonly problem?: Message;
   /** Problems with single cells (an xlsx error value, a date in a number column). */
   readonly problems?: readonly CellProblem[];
 }
@@ -28,7 +29,7 @@ export const isHintRow = (row: number, cells: readonly string[], headerRow = 1) 
 /** A header without the empty cells Excel leaves after the last column; each name within limits.headerCellChars. */
 export function headerOf(record: SheetRecord, cells: readonly string[] = record.cells): string[] {
   const at = `row ${record.row}, the header,`;
-  if (record.problem) throw new SheetError(`${at} cannot be read: ${record.problem}`);
+  if (record.problem) throw new SheetError(`${at} cannot be read: ${record.problem.text.en}`);
   if (record.problems?.length) throw new SheetError(`${at} cannot be read: ${record.problems[0]!.column}: ${record.problems[0]!.message}`);
   const header = [...cells];
   while (header.length > 0 && header.at(-1)!.trim() === '') header.pop();
@@ -77,7 +78,7 @@ export async function* dataRows(
 ): AsyncGenerator<InputRow> {
   for await (const record of records) {
     if (record.problem) {
-      yield { row: record.row, problem: csv ? `cannot be read as CSV: ${record.problem}` : record.problem };
+      yield { row: record.row, problem: csv ? message('row.not-csv', { detail: record.problem.text.en, detailZh: record.problem.text.zh }) : record.problem };
       continue;
     }
     if (!record.problems?.length && isBlank(record.cells)) {

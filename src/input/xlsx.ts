@@ -3,9 +3,11 @@
 // read: values, shared and inline strings, cached formula results, error values, and the number
 // formats that make a number a date. Comments, drawings, styles beyond number formats are ignored.
 import type { ColumnMap } from './column-map.js';
+import { message } from '../diagnostics/messages.js';
 import type { Readable } from 'node:stream';
 import type { InputRow } from '../batch/rows.js';
 import { columnName, SheetError, sheetColumns, type CellProblem, type Column } from '../batch/sheet.js';
+import { CellIssue } from './cells.js';
 import { readBytes } from './decode.js';
 import { InputError, overLimit } from './errors.js';
 import { limits } from './limits.js';
@@ -13,13 +15,16 @@ import { headerSearchRows } from './header.js';
 import { dataRows, isBlank, sheetHeader, type HeaderNote, type SheetRecord } from './sheet-rows.js';
 import { looksLikeZip, zipEntries, zipEntryBytes, type ZipEntry } from './zip.js';
 
-const kindWords: Record<Column['kind'], string> = {
-  number: 'a number',
-  boolean: 'yes or no (是/否)',
-  code: 'a code or label',
-  codes: 'codes or labels',
-  text: 'text',
+const kindWords: Record<Column['kind'], { en: string; zh: string }> = {
+  number: { en: 'a number', zh: '数字' },
+  boolean: { en: 'yes or no (是/否)', zh: '是或否' },
+  code: { en: 'a code or label', zh: '代码或名称' },
+  codes: { en: 'codes or labels', zh: '代码或名称' },
+  text: { en: 'text', zh: '文字' },
 };
+
+const dateInColumn = (date: string, kind: Column['kind']) =>
+  new CellIssue('cell.date', `${date} 是日期；该列应填${kindWords[kind].zh}`, `${date} is a date; the column takes ${kindWords[kind].en}`, { date, kind });
 
 /** Attributes of one XML start tag's text. */
 function attributes(tag: string): Map<string, string> {
@@ -314,36 +319,41 @@ function mergedCells(merges: readonly MergedRange[]): (row: number, cells: RawCe
  * result. An error value (#DIV/0!), a formula the file keeps no result for, and a date in a
  * column that is not text are problems.
  */
-function cellText(cell: RawCell, column: Column | undefined, book: Workbook): string | { problem: string } {
+function cellText(cell: RawCell, column: Column | undefined, book: Workbook): string | CellIssue {
   const { value } = cell;
   if (cell.type === 'inlineStr') return cell.inline ?? '';
   if (value === undefined) {
     if (cell.formula !== undefined) {
-      return { problem: `the formula =${cell.formula} has no saved result: open the file in Excel or WPS and save it` };
+      return new CellIssue(
+        'cell.formula-no-result',
+        `公式 =${cell.formula} 没有保存计算结果：请用 Excel 或 WPS 打开该文件并保存`,
+        `the formula =${cell.formula} has no saved result: open the file in Excel or WPS and save it`,
+        { formula: cell.formula },
+      );
     }
     return '';
   }
   switch (cell.type) {
     case 's':
-      return book.shared[Number(value)] ?? { problem: 'the cell refers to a shared string the workbook does not have' };
+      return book.shared[Number(value)] ?? new CellIssue('cell.missing-string', '该格引用的共享文字在工作簿中不存在', 'the cell refers to a shared string the workbook does not have');
     case 'str':
       return value;
     case 'b':
       return value === '1' || value === 'true' ? 'true' : 'false';
     case 'e':
-      return { problem: `the cell shows the error ${value}` };
+      return new CellIssue('cell.error-value', `该格显示错误值 ${value}`, `the cell shows the error ${value}`, { value });
     case 'd': {
       const date = value.slice(0, 10);
       if (!column || column.kind === 'text') return date;
-      return { problem: `${date} is a date; the column takes ${kindWords[column.kind]}` };
+      return dateInColumn(date, column.kind);
     }
     default: {
       const number = Number(value);
-      if (value.trim() === '' || !Number.isFinite(number)) return { problem: `${value} is not a number` };
+      if (value.trim() === '' || !Number.isFinite(number)) return new CellIssue('cell.not-a-number', `${value} 不是数字`, `${value} is not a number`, { value });
       if (book.dates[cell.style]) {
         const date = serialDate(number, book.date1904);
         if (!column || column.kind === 'text') return date;
-        return { problem: `${date} is a date; the column takes ${kindWords[column.kind]}` };
+        return dateInColumn(date, column.kind);
       }
       return String(number);
     }
@@ -352,7 +362,7 @@ function cellText(cell: RawCell, column: Column | undefined, book: Workbook): st
 
 function rowRecord(raw: RawRow, width: number, columns: readonly Column[] | undefined, book: Workbook): SheetRecord {
   if (raw.tooWide) {
-    return { row: raw.row, cells: [], problem: `the row has a cell past column ${columnName(limits.cells)} (limit cells = ${limits.cells})` };
+    return { row: raw.row, cells: [], problem: message('row.cell-past-limit', { column: columnName(limits.cells), max: limits.cells }) };
   }
   const count = Math.max(width, raw.cells.at(-1)?.column ?? 0);
   const cells: string[] = Array.from({ length: count }, () => '');
@@ -361,7 +371,7 @@ function rowRecord(raw: RawRow, width: number, columns: readonly Column[] | unde
     const column = columns?.[cell.column - 1];
     const text = cellText(cell, column, book);
     if (typeof text === 'string') cells[cell.column - 1] = text;
-    else problems.push({ column: column?.header ?? `column ${columnName(cell.column)}`, message: text.problem });
+    else problems.push({ column: column?.header ?? `column ${columnName(cell.column)}`, message: text.en, code: text.code, zh: text.zh });
   }
   return problems.length > 0 ? { row: raw.row, cells, problems } : { row: raw.row, cells };
 }

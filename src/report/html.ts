@@ -31,6 +31,7 @@ import {
   type PortfolioRenderOptions,
   type Word,
   readingNotes,
+  problemText,
 } from './portfolio-words.js';
 import { inertControls, type Escaper } from './inert.js';
 import { requirementMessage } from './messages.js';
@@ -330,8 +331,8 @@ function rowErrorsSection(portfolio: Portfolio, lang: Lang): string {
   const w = (key: Word) => word(key, lang);
   if (portfolio.rowErrors.length === 0) return section('row-errors', w('rowErrors'), `<p>${esc(w('noRowErrors'))}</p>`);
   const rows = portfolio.rowErrors.map((e) => {
-    const problems = (e.problems ?? []).map((p) => `<li>${p.where ? `<code>${datum(p.where)}</code>${lang === 'zh' ? '：' : ': '}` : ''}${lines(p.message)}</li>`);
-    return `<tr${attrs({ 'data-row': e.row })}><td class="num">${e.row}</td><td>${lines(e.error)}</td><td>${problems.length > 0 ? `<ul>${problems.join('')}</ul>` : '—'}</td></tr>`;
+    const problems = (e.problems ?? []).map((p) => `<li>${p.where ? `<code>${datum(p.where)}</code>${lang === 'zh' ? '：' : ': '}` : ''}${lines(problemText(p, lang))}</li>`);
+    return `<tr${attrs({ 'data-row': e.row, 'data-code': e.code })}><td class="num">${e.row}</td><td>${lines(e.message[lang])}</td><td>${problems.length > 0 ? `<ul>${problems.join('')}</ul>` : '—'}</td></tr>`;
   });
   return section(
     'row-errors',

@@ -29,6 +29,7 @@ import {
   word,
   type PortfolioRenderOptions,
   readingNotes,
+  problemText,
 } from './portfolio-words.js';
 import { inertText } from './inert.js';
 import { requirementMessage } from './messages.js';
@@ -122,8 +123,8 @@ export function renderPortfolioMarkdown(portfolio: Portfolio, options: Portfolio
         [w('row'), w('error'), w('problems')],
         portfolio.rowErrors.map((e) => [
           String(e.row),
-          cell(e.error),
-          (e.problems ?? []).map((p) => cell(p.where ? `${p.where}${sep}${p.message}` : p.message)).join('<br>') || '—',
+          cell(e.message[lang]),
+          (e.problems ?? []).map((p) => cell(p.where ? `${p.where}${sep}${problemText(p, lang)}` : problemText(p, lang))).join('<br>') || '—',
         ]),
         [true, false, false],
       ),

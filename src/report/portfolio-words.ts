@@ -1,4 +1,4 @@
-import type { BatchFacility, BatchReport, FacilityCounts } from '../batch/rows.js';
+import type { BatchFacility, BatchReport, FacilityCounts, RowProblem } from '../batch/rows.js';
 import type { Portfolio } from '../batch/portfolio.js';
 import type { AreaProgress, ProgramProgress, TargetProgress } from '../program/measure.js';
 import { label } from '../record/vocabulary.js';
@@ -303,4 +303,9 @@ export function readingNotes(found: Pick<Portfolio, 'summaryRows' | 'duplicates'
     notes.push(zh ? `${tally.rows} 行：${tally.first.message.zh}（首见第 ${tally.first.row} 行）` : `${tally.rows} rows: ${tally.first.message.en} (first on row ${tally.first.row})`);
   }
   return notes;
+}
+
+/** What is wrong with a row, where, in the report's language (the English where no Chinese was given). */
+export function problemText(problem: RowProblem, lang: Lang): string {
+  return lang === 'zh' && problem.zh !== undefined ? problem.zh : problem.message;
 }

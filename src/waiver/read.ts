@@ -73,7 +73,7 @@ function fromCsv(text: string, file: string): { waivers: Located[]; diagnostics:
   // The same CSV reader as a batch's: comma- or tab-separated, a cell may hold line breaks.
   const records = csvTextRecords(text.replace(/^\uFEFF/, '')).filter((r) => r.problem || r.cells.some((cell) => cell.trim() !== ''));
   const broken = records.filter((r) => r.problem);
-  if (broken.length > 0) return { waivers: [], diagnostics: broken.map((r) => new Diagnostic(message('waiver.not-csv', { detail: r.problem! }), { file, line: r.row })) };
+  if (broken.length > 0) return { waivers: [], diagnostics: broken.map((r) => new Diagnostic(message('waiver.not-csv', { detail: r.problem!.text.en }), { file, line: r.row })) };
   const [first, ...rest] = records;
   const header = first?.cells ?? [];
   const body = rest.map((r) => ({ line: r.row, cells: r.cells }));
