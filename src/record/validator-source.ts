@@ -111,10 +111,17 @@ class ValidatorEmitter {
       if (schema.additionalProperties.type === 'object') throw new Error('record validator: a map of objects is not understood');
       const keys = this.codes(schema.propertyNames);
       const [checks, copy] = this.value(schema.additionalProperties, 'x', path);
+      if (copy !== 'x') throw new Error('record validator: a map of values that are copied is not understood');
+      // Checked, then copied whole: a map's keys come in any order, and adding them one by one to
+      // a new object walks (and grows without end) the engine's tree of object shapes.
       lines.push(
-        '  const o = {};',
-        `  for (const k in v) { if (!Object.hasOwn(v, k) || !${keys}.has(k)) return fail(${at}, "unknown-key", v, { key: k }); const x = v[k]; let xc; ${this.guards(checks, `[...${at}, k]`)} o[k] = ${copy}; }`,
+        `  for (const k in v) { if (!Object.hasOwn(v, k) || !${keys}.has(k)) return fail(${at}, "unknown-key", v, { key: k }); const x = v[k]; ${this.guards(checks, `[...${at}, k]`)} }`,
+        `  if (Object.getOwnPropertySymbols(v).length > 0) return fail(${at}, "unknown-key", v, { key: String(Object.getOwnPropertySymbols(v)[0]) });`,
+        '  return { ...v };',
+        '}',
       );
+      this.functions.push(lines.join('\n'));
+      return name;
     }
     lines.push('  return o;', '}');
     this.functions.push(lines.join('\n'));
