@@ -8,7 +8,8 @@ import { knownRegions, normalizeRegion, unplacedNotice } from '../standard/regio
 import type { BundledStandardId } from '../standard/ids.js';
 import type { Standard } from '../standard/types.js';
 import { compileStandard, type EvaluationPath } from './compile.js';
-import { judge } from './gap.js';
+import { decisionIndex } from './codegen.js';
+import { judge, type Truth } from './gap.js';
 import { buildReport, evaluateRecordSync, fitsType } from './report.js';
 import type { Report } from './result.js';
 
@@ -103,12 +104,14 @@ export async function evaluateRecord(record: FacilityRecord, standard: Standard,
   const values = readFacts(record, compileStandard(standard).facts);
   const trees = await runRules(standard, values);
   const tree = (name: string) => trees.get(name)!;
-  return buildReport(record, standard, values, {
-    applicability: () => judge(standard.applicability!.when, tree(ruleName.applicability), values),
-    when: (i) => judge(standard.requirements[i]!.when!, tree(ruleName.when(standard.requirements[i]!.id)), values),
-    check: (i) => judge(standard.requirements[i]!.check, tree(ruleName.check(standard.requirements[i]!.id)), values),
-    checkTree: (i) => tree(ruleName.check(standard.requirements[i]!.id)),
+  // Every decision the engine's result trees give, laid out as the compiled path lays them out.
+  const truths: Truth[] = [];
+  if (standard.applicability) truths[decisionIndex.applicability] = judge(standard.applicability.when, tree(ruleName.applicability), values);
+  standard.requirements.forEach((requirement, i) => {
+    if (requirement.when) truths[decisionIndex.when(i)] = judge(requirement.when, tree(ruleName.when(requirement.id)), values);
+    truths[decisionIndex.check(i)] = judge(requirement.check, tree(ruleName.check(requirement.id)), values);
   });
+  return buildReport(record, standard, values, { truths, checkTree: (i) => tree(ruleName.check(standard.requirements[i]!.id)) });
 }
 
 /**

@@ -14,7 +14,7 @@ import { countedBy, countFacts } from './counted.js';
 import type { ResultNode } from './engine.js';
 import { findingsOf, undecidedFields, type Truth } from './gap.js';
 import type { LocalizedText } from '../text.js';
-import type { GapDetails, GapResult, OutcomeCounts, Report, RequirementResult, RequirementResultBase, StandardOutcome, UnknownResult } from './result.js';
+import type { CountedBy, GapDetails, GapResult, OutcomeCounts, Report, RequirementResult, RequirementResultBase, StandardOutcome, UnknownResult } from './result.js';
 
 /** Evaluates a validated record on the compiled path. */
 export function evaluateRecordSync(record: FacilityRecord, standard: Standard): Report {
@@ -38,18 +38,7 @@ function evaluateCompiled(record: FacilityRecord, standard: Standard, listed: Li
   const compiled = compileStandard(standard);
   const values = readFacts(record, compiled.facts);
   const truths = compiled.decide(values);
-  return buildReport(
-    record,
-    standard,
-    values,
-    {
-      applicability: () => truths[decisionIndex.applicability]!,
-      when: (i) => truths[decisionIndex.when(i)]!,
-      check: (i) => truths[decisionIndex.check(i)]!,
-      checkTree: (i) => compiled.trees[i]!(values),
-    },
-    listed,
-  );
+  return buildReport(record, standard, values, { truths, checkTree: (i) => compiled.trees[i]!(values) }, listed);
 }
 
 /**
@@ -77,9 +66,9 @@ function typeAssumed(standard: Standard): Notice {
  * logic, and the result tree of a check found not met, from which its gap items are built.
  */
 export interface Decisions {
-  applicability(): Truth;
-  when(requirement: number): Truth;
-  check(requirement: number): Truth;
+  /** Every decision, laid out as `decisionIndex` says; none after a decisive `false`. */
+  readonly truths: readonly (Truth | undefined)[];
+  /** The result tree of a requirement's check, for the gap items of one found not met. */
   checkTree(requirement: number): ResultNode;
 }
 
@@ -91,18 +80,20 @@ export function buildReport(
   decide: Decisions,
   listed: Listed = 'all',
 ): Report {
-  const applicable: Truth = standard.applicability ? decide.applicability() : true;
+  const { truths } = decide;
+  const applicable: Truth = standard.applicability ? truths[decisionIndex.applicability]! : true;
   const shapes = shapesOf(standard);
   const counts: OutcomeCounts = { met: 0, gap: 0, unknown: 0, 'not-applicable': 0, waived: 0 };
   let requiredGap = false;
   let requiredUnknown = false;
 
   const requirements: RequirementResult[] = [];
-  standard.requirements.forEach((requirement, i) => {
-    const settled = listed === 'open' ? settledOutcome(requirement, i, applicable, decide) : undefined;
+  for (let i = 0; i < standard.requirements.length; i++) {
+    const requirement = standard.requirements[i]!;
+    const settled = listed === 'open' ? settledOutcome(requirement, i, applicable, truths) : undefined;
     if (settled !== undefined) {
       counts[settled]++;
-      return;
+      continue;
     }
     const item =
       applicable === false
@@ -114,7 +105,7 @@ export function buildReport(
       requiredUnknown ||= item.outcome === 'unknown';
     }
     requirements.push(item);
-  });
+  }
 
   const outcome: StandardOutcome =
     applicable === false ? 'not-applicable' : requiredGap ? 'gap' : applicable === 'unknown' || requiredUnknown ? 'unknown' : 'met';
@@ -130,14 +121,14 @@ export function buildReport(
 }
 
 /** A requirement's outcome when it is met or not applicable (nothing left open to list); undefined otherwise. */
-function settledOutcome(requirement: Requirement, i: number, applicable: Truth, decide: Decisions): 'met' | 'not-applicable' | undefined {
+function settledOutcome(requirement: Requirement, i: number, applicable: Truth, truths: Decisions['truths']): 'met' | 'not-applicable' | undefined {
   if (applicable === false) return 'not-applicable';
   if (requirement.when) {
-    const applies = decide.when(i);
+    const applies = truths[decisionIndex.when(i)];
     if (applies === false) return 'not-applicable';
     if (applies === 'unknown') return undefined;
   }
-  return decide.check(i) === true ? 'met' : undefined;
+  return truths[decisionIndex.check(i)] === true ? 'met' : undefined;
 }
 
 function evaluateRequirement(
@@ -149,19 +140,18 @@ function evaluateRequirement(
   decide: Decisions,
 ): RequirementResult {
   if (requirement.when) {
-    const applies = decide.when(i);
+    const applies = decide.truths[decisionIndex.when(i)];
     if (applies === false) return result(shape, 'not-applicable', notApplicableMessage);
     if (applies === 'unknown') return unknown(shape, undecidedFields(requirement.when, values, record));
   }
-  const truth = decide.check(i);
+  const truth = decide.truths[decisionIndex.check(i)];
   if (truth === 'unknown') return unknown(shape, undecidedFields(requirement.check, values, record));
   // A count that can come from more than one place says which it came from.
   const counted = shape.countFact && countedBy(shape.countFact, record);
-  const saying = (text: LocalizedText) => (counted ? { zh: `${text.zh}（${counted.message.zh}）`, en: `${text.en} (${counted.message.en})` } : text);
-  if (truth === true) return counted ? { ...result(shape, 'met', saying(metMessage)), counted } : result(shape, 'met', metMessage);
+  if (truth === true) return counted ? { ...result(shape, 'met', saying(metMessage, counted)), counted } : result(shape, 'met', metMessage);
 
   const findings = findingsOf(requirement.check, decide.checkTree(i), values);
-  const text = saying(gapMessage(findings.map((f) => f.message)));
+  const text = saying(gapMessage(findings.map((f) => f.message)), counted);
   const withCount = counted ? { counted } : {};
   if (findings.length === 1) {
     const { operator: _operator, message: _message, ...only } = findings[0]!;
@@ -169,6 +159,11 @@ function evaluateRequirement(
   }
   const missing = [...new Set(findings.flatMap((f) => f.missing ?? []))];
   return { ...gap(shape, text, { ...(missing.length > 0 && { missing }), findings }), ...withCount };
+}
+
+/** A sentence with what a count was taken from, when it says. */
+function saying(text: LocalizedText, counted: CountedBy | undefined): LocalizedText {
+  return counted ? { zh: `${text.zh}（${counted.message.zh}）`, en: `${text.en} (${counted.message.en})` } : text;
 }
 
 /** What a requirement's result holds whatever the facility: computed once per standard. */

@@ -325,9 +325,9 @@ export const facts: ReadonlyMap<string, FactDefinition> = new Map(definitions.ma
  * 79.99999999999999 m² is the 80 it stands for, so that it meets "不低于80㎡" and no gap of
  * "0 m²" is ever reported.
  */
-export function readFacts(record: FacilityRecord, names?: Iterable<string>): Map<string, FactValue> {
+export function readFacts(record: FacilityRecord, names?: readonly string[]): Map<string, FactValue> {
   const values = new Map<string, FactValue>();
-  for (const fact of names ? [...names].map((name) => facts.get(name)!) : facts.values()) {
+  for (const fact of names ? definitionsOf(names) : facts.values()) {
     const value = fact.read(record);
     if (value === undefined) continue;
     values.set(fact.name, typeof value === 'number' && (fact.type === 'number' || fact.type === 'ratio') ? significant(value) : value);
@@ -335,10 +335,21 @@ export function readFacts(record: FacilityRecord, names?: Iterable<string>): Map
   return values;
 }
 
+const definitionLists = new WeakMap<readonly string[], readonly FactDefinition[]>();
+
+/** The definitions of the facts named, looked up once per list (a compiled standard's). */
+function definitionsOf(names: readonly string[]): readonly FactDefinition[] {
+  let found = definitionLists.get(names);
+  if (!found) definitionLists.set(names, (found = names.map((name) => facts.get(name)!)));
+  return found;
+}
+
 /** Significant digits a measure is compared to: far beyond any survey's, far above floating-point noise. */
 const measureDigits = 12;
 
-const significant = (value: number): number => (Number.isFinite(value) ? Number(value.toPrecision(measureDigits)) : value);
+/** Whole numbers under 10¹² already have no more than 12 digits: only the others are rounded (`+ 0` makes -0 the 0 that rounding makes it). */
+const significant = (value: number): number =>
+  Number.isInteger(value) && Math.abs(value) < 1e12 ? value + 0 : Number.isFinite(value) ? Number(value.toPrecision(measureDigits)) : value;
 
 /** Record fields a fact needs that the record does not give. */
 export function missingInputs(fact: FactDefinition, record: FacilityRecord): string[] {
