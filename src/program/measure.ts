@@ -189,21 +189,27 @@ export function measureProgram(program: Program, facilities: readonly Contributi
     region: program.region,
     source: program.source,
     targets: program.targets.map((target) => {
-      // A loop, not flatMap: a batch may hold hundreds of thousands of facilities.
-      const entries: Entry[] = [];
+      // Each area's figures are summed as its facilities come (a batch may hold hundreds of
+      // thousands): no list of them, no list per area, no sort of them all. An area's figures do
+      // not depend on the order its facilities come in.
+      const areas = new Map<string, AreaSums>();
+      // Areas come in the order of their first facility in the batch.
+      const areaOf = (facility: ContributingFacility) => {
+        const key = areaKey(target, facility);
+        let area = areas.get(key);
+        if (!area) areas.set(key, (area = new AreaSums(facility)));
+        return area;
+      };
+      const shared = new Map<string, Entry>();
       for (const facility of facilities) {
         const contribution = facility.contributions.find((c) => c.program === program.id && c.target === target.id);
-        if (contribution) entries.push({ facility, contribution });
+        if (!contribution) continue;
+        const area = areaOf(facility);
+        if (facility.id === undefined || !repeated.has(facility.id)) area.add({ facility, contribution });
+        else shared.set(facility.id, onceFor(shared.get(facility.id), { facility, contribution }));
       }
-      const counted = oncePerFacility(entries, repeated);
-      const groups = new Map<string, typeof counted>();
-      for (const entry of counted) {
-        const key = areaKey(target, entry.facility);
-        const group = groups.get(key);
-        if (group) group.push(entry);
-        else groups.set(key, [entry]);
-      }
-      if (groups.size === 0) groups.set(areaKey(target, { row: 0 }), []);
+      for (const entry of shared.values()) areaOf(entry.facility).add(entry);
+      if (areas.size === 0) areas.set('', new AreaSums(undefined));
       return {
         target: target.id,
         title: target.title,
@@ -215,7 +221,7 @@ export function measureProgram(program: Program, facilities: readonly Contributi
         measure: target.kind === 'facilities' && target.tracked ? 'tracked' : target.kind === 'facilities' && target.count ? 'count' : 'share',
         ...(target.kind === 'staff-share' ? { bound: target.share } : !target.tracked && { bound: (target.count ?? target.share)! }),
         counts: target.kind === 'staff-share' ? { numerator: target.numerator, denominator: target.denominator } : target.achieve,
-        areas: [...groups.values()].map((entries) => measureArea(target, entries)),
+        areas: [...areas.values()].map((area) => measureArea(target, area)),
       };
     }),
   };
@@ -224,30 +230,13 @@ export function measureProgram(program: Program, facilities: readonly Contributi
 type Entry = { readonly facility: ContributingFacility; readonly contribution: Contribution };
 
 /**
- * One entry per facility id: rows that share an id are one facility, never counted twice. Where
- * their contributions disagree, the facility's is undecided.
+ * Rows that share an id are one facility, never counted twice: the first row's entry, with the
+ * next row's. Where their contributions disagree, the facility's is undecided.
  */
-function oncePerFacility(entries: readonly Entry[], repeated: ReadonlySet<string>): Entry[] {
-  const byId = new Map<string, Entry>();
-  const out: Entry[] = [];
-  for (const entry of entries) {
-    const id = entry.facility.id;
-    if (id === undefined || !repeated.has(id)) {
-      out.push(entry);
-      continue;
-    }
-    const first = byId.get(id);
-    if (!first) {
-      byId.set(id, entry);
-      out.push(entry);
-    } else if (JSON.stringify(first.contribution) !== JSON.stringify(entry.contribution)) {
-      const { people: _people, byWaiver: _byWaiver, ...rest } = first.contribution;
-      const undecided: Entry = { facility: first.facility, contribution: { ...rest, achieved: 'unknown' } };
-      byId.set(id, undecided);
-      out[out.indexOf(first)] = undecided;
-    }
-  }
-  return out;
+function onceFor(first: Entry | undefined, next: Entry): Entry {
+  if (!first || JSON.stringify(first.contribution) === JSON.stringify(next.contribution)) return first ?? next;
+  const { people: _people, byWaiver: _byWaiver, ...rest } = first.contribution;
+  return { facility: first.facility, contribution: { ...rest, achieved: 'unknown' } };
 }
 
 /** The ids several facilities share: only their entries need to be told apart. */
@@ -268,28 +257,65 @@ function areaKey(target: Target, facility: FacilityRef): string {
   return '';
 }
 
-function measureArea(target: Target, all: readonly Entry[]): AreaProgress {
-  const first = all[0]?.facility;
+/** One area's facilities for a target, summed as they come; the closest kept as a short list. */
+class AreaSums {
+  /** Facilities placed in the area (those whose contribution is not `unplaced`). */
+  population = 0;
+  unplaced = 0;
+  achieved = 0;
+  byWaiver = 0;
+  unknown = 0;
+  /** For a staff share: facilities that give both counts, and the people summed. */
+  known = 0;
+  people = { numerator: 0, denominator: 0 };
+  /** The facilities not yet counted with the fewest open requirements (then the first rows), at most `closestLimit`, in that order. */
+  readonly closest: Entry[] = [];
+
+  constructor(readonly first: ContributingFacility | undefined) {}
+
+  add(entry: Entry): void {
+    const { contribution } = entry;
+    if (contribution.unplaced !== undefined) {
+      this.unplaced++;
+      return;
+    }
+    this.population++;
+    if (contribution.people) {
+      this.known++;
+      this.people.numerator += contribution.people.numerator;
+      this.people.denominator += contribution.people.denominator;
+    }
+    if (contribution.achieved === true) this.achieved++;
+    if (contribution.achieved === 'unknown') this.unknown++;
+    if (contribution.byWaiver) this.byWaiver++;
+    if (contribution.achieved !== true && contribution.open !== undefined) this.consider(entry);
+  }
+
+  private consider(entry: Entry): void {
+    const before = (a: Entry, b: Entry) => a.contribution.open! - b.contribution.open! || a.facility.row - b.facility.row;
+    const list = this.closest;
+    if (list.length === closestLimit && before(entry, list.at(-1)!) >= 0) return;
+    let i = list.length;
+    while (i > 0 && before(entry, list[i - 1]!) < 0) i--;
+    list.splice(i, 0, entry);
+    if (list.length > closestLimit) list.pop();
+  }
+}
+
+function measureArea(target: Target, area: AreaSums): AreaProgress {
+  const { first, population, unplaced, achieved, byWaiver, unknown } = area;
   const where = {
     ...(target.per !== undefined && first?.county !== undefined && { county: first.county }),
     ...(target.per === 'township' && first?.township !== undefined && { township: first.township }),
   };
-  const entries = all.filter((e) => e.contribution.unplaced === undefined);
-  const unplaced = all.length - entries.length;
   if (target.kind === 'staff-share') {
-    const known = entries.filter((e) => e.contribution.people);
-    const population = known.reduce((n, e) => n + e.contribution.people!.denominator, 0);
-    const achieved = known.reduce((n, e) => n + e.contribution.people!.numerator, 0);
-    const unknown = entries.length - known.length;
-    const required = requiredOf(target.share, population, 'share');
-    const gap = Math.max(0, required - achieved);
-    const status = unknown > 0 || unplaced > 0 || population === 0 ? 'unknown' : gap === 0 ? 'met' : 'gap';
-    return { ...where, population, required, achieved, byWaiver: 0, unknown, unplaced, gap, status, closest: [] };
+    const { numerator, denominator } = area.people;
+    const undecided = population - area.known;
+    const required = requiredOf(target.share, denominator, 'share');
+    const gap = Math.max(0, required - numerator);
+    const status = undecided > 0 || unplaced > 0 || denominator === 0 ? 'unknown' : gap === 0 ? 'met' : 'gap';
+    return { ...where, population: denominator, required, achieved: numerator, byWaiver: 0, unknown: undecided, unplaced, gap, status, closest: [] };
   }
-  const population = entries.length;
-  const achieved = entries.filter((e) => e.contribution.achieved === true).length;
-  const byWaiver = entries.filter((e) => e.contribution.byWaiver).length;
-  const unknown = entries.filter((e) => e.contribution.achieved === 'unknown').length;
   if (target.tracked) {
     const share = population > 0 ? { share: achieved / population } : {};
     return { ...where, population, required: 0, achieved, byWaiver, unknown, unplaced, gap: 0, status: 'tracked', ...share, closest: [] };
@@ -306,9 +332,7 @@ function measureArea(target: Target, all: readonly Entry[]): AreaProgress {
   // The unplaced facilities may all be outside the region, or all inside it, each undecided.
   const outside = verdict(population, unknown);
   const status = unplaced === 0 || outside === verdict(population + unplaced, unknown + unplaced) ? outside : 'unknown';
-  const closest = entries
-    .filter((e) => e.contribution.achieved !== true && e.contribution.open !== undefined)
-    .sort((a, b) => a.contribution.open! - b.contribution.open! || a.facility.row - b.facility.row)
+  const closest = area.closest
     .slice(0, Math.min(gap, closestLimit))
     .map(({ facility: { contributions: _, ...ref }, contribution }) => ({ ...ref, open: contribution.open! }));
   return { ...where, population, required, achieved, byWaiver, unknown, unplaced, gap, status, closest };
