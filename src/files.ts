@@ -3,7 +3,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readTextFile, type TextEncoding } from './input/decode.js';
-import { parseRecordsText } from './record/parse.js';
+import { readRecordsText } from './record/read.js';
 import type { FacilityRecord } from './record/schema.js';
 import { loadRules, type RuleSet } from './standard/load.js';
 import { bundledStandards } from './standard/registry.js';
@@ -16,13 +16,13 @@ import type { Standard } from './standard/types.js';
  * with positions, InputError for a file too large or not text.
  */
 export async function readRecordFile(path: string): Promise<FacilityRecord[]> {
-  return parseRecordsText((await readTextFile(path)).text, path);
+  return readRecordsText((await readTextFile(path)).text, path);
 }
 
 /** The same, with the encoding the file was read in, for a caller that says when it was not UTF-8. */
 export async function readRecordFileWithEncoding(path: string): Promise<{ records: FacilityRecord[]; encoding: TextEncoding }> {
   const { text, encoding } = await readTextFile(path);
-  return { records: parseRecordsText(text, path), encoding };
+  return { records: await readRecordsText(text, path), encoding };
 }
 
 /** The `.yaml` / `.yml` files among paths, looking into directories. */

@@ -16,8 +16,8 @@ import { batchContext } from '../src/batch/run.js';
 import { portfolioBuilder } from '../src/batch/portfolio.js';
 import { limits } from '../src/input/limits.js';
 import { InputError } from '../src/input/errors.js';
-import { evaluateRows } from '../src/batch/rows.js';
-import { evaluateRowByRow, WorkerPool, type ChunkDone, type ChunkWorker } from '../src/batch/run.js';
+import { evaluateRows, guardedRowEvaluator } from '../src/batch/rows.js';
+import { WorkerPool, type ChunkDone, type ChunkWorker } from '../src/batch/run.js';
 import { batchRows, cliInEnglish } from './support/input-cli.js';
 // @ts-expect-error: a script without types
 import { openpyxlParts, repeatedDeflate, zip } from '../scripts/xlsx-fixtures.mjs';
@@ -297,7 +297,7 @@ describe('a worker that fails', () => {
       terminate = async () => 0;
     }
     let started = 0;
-    const pool = new WorkerPool(2, () => (started++, new DyingWorker()), (rows) => evaluateRowByRow(rows, context));
+    const pool = new WorkerPool(2, () => (started++, new DyingWorker()), (rows) => evaluateRows(rows, context, guardedRowEvaluator(context)));
     // Row 7 is a sheet row in an NDJSON batch: evaluating it throws here too.
     const rows: InputRow[] = Array.from({ length: 20 }, (_, i) =>
       i === 6 ? { row: 7, cells: ['x'] } : { row: i + 1, line: JSON.stringify({ ...clinic, id: `c${i + 1}` }) },

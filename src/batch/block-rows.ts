@@ -1,7 +1,7 @@
 // A block of NDJSON lines evaluated where it is: decoded, each row evaluated, the output encoded.
 import { forEachNdjsonRow } from '../input/ndjson.js';
 import type { BlockJob } from './blocks.js';
-import { emptyTally, evaluateRow, mergeTally, notEvaluatedRow, type InputRow, type OutputRow, type RowContext, type Tally } from './rows.js';
+import { emptyTally, type InputRow, type OutputRow, type RowEvaluator, type Tally } from './rows.js';
 
 /** The rows with a facility id among a block's output: their row, id, and the byte their line starts at. */
 export interface BlockKeys {
@@ -23,33 +23,6 @@ export interface BlockDone {
 export interface BlockRefused {
   readonly refused: true;
 }
-
-/** Evaluates one row, counting it in the tally. */
-export type RowEvaluator = (input: InputRow, tally: Tally) => OutputRow;
-
-export const rowEvaluator =
-  (context: RowContext): RowEvaluator =>
-  (input, tally) =>
-    evaluateRow(input, context, tally);
-
-/**
- * Evaluates rows one at a time, each on its own: a row that throws becomes an error row. For the
- * block of a worker that failed.
- */
-export const guardedRowEvaluator =
-  (context: RowContext): RowEvaluator =>
-  (input, tally) => {
-    const own = emptyTally();
-    try {
-      const output = evaluateRow(input, context, own);
-      mergeTally(tally, own);
-      return output;
-    } catch (error) {
-      tally.rows++;
-      tally.errors++;
-      return notEvaluatedRow(input.row, error);
-    }
-  };
 
 /**
  * Decodes a block, evaluates its rows and encodes their output lines; gives BlockRefused for

@@ -167,18 +167,49 @@ export interface RowDefaults {
 }
 
 /** Evaluates rows; returns their output as NDJSON text, in order, their tally, and each line's row and facility id. */
-export function evaluateRows(rows: readonly InputRow[], context: RowContext): { text: string; tally: Tally; keys: RowKey[] } {
+export function evaluateRows(
+  rows: readonly InputRow[],
+  context: RowContext,
+  evaluate: RowEvaluator = rowEvaluator(context),
+): { text: string; tally: Tally; keys: RowKey[] } {
   const tally = emptyTally();
   let text = '';
   const keys: RowKey[] = [];
   for (const input of rows) {
-    const output = evaluateRow(input, context, tally);
+    const output = evaluate(input, tally);
     text += `${JSON.stringify(output)}\n`;
     const id = 'facility' in output ? output.facility.id : undefined;
     keys.push(id === undefined ? { row: output.row } : { row: output.row, id });
   }
   return { text, tally, keys };
 }
+
+/** Evaluates one row, counting it in the tally. */
+export type RowEvaluator = (input: InputRow, tally: Tally) => OutputRow;
+
+export const rowEvaluator =
+  (context: RowContext): RowEvaluator =>
+  (input, tally) =>
+    evaluateRow(input, context, tally);
+
+/**
+ * Evaluates rows each on its own: a row that throws becomes an error row, and the next is
+ * evaluated. For the rows of a worker that failed.
+ */
+export const guardedRowEvaluator =
+  (context: RowContext): RowEvaluator =>
+  (input, tally) => {
+    const own = emptyTally();
+    try {
+      const output = evaluateRow(input, context, own);
+      mergeTally(tally, own);
+      return output;
+    } catch (error) {
+      tally.rows++;
+      tally.errors++;
+      return notEvaluatedRow(input.row, error);
+    }
+  };
 
 /** The output line of a row that was not evaluated, and why: in English, and in both languages with its code. */
 export function errorRow(row: number, why: Message): OutputRow {

@@ -10,14 +10,14 @@ import type { Standard } from '../standard/types.js';
 import { openInput, type BatchFormat, type InputInfo } from '../input/open.js';
 import type { Program } from '../program/types.js';
 import type { Waiver } from '../waiver/schema.js';
-import { emptyTally, evaluateRows, mergeTally, notEvaluatedRow, today, type InputRow, type OutputRow, type RowContext, type RowDefaults, type Tally } from './rows.js';
+import { emptyTally, evaluateRows, guardedRowEvaluator, mergeTally, today, type InputRow, type OutputRow, type RowContext, type RowDefaults, type Tally } from './rows.js';
 import { mapColumns, sheetColumns, type ColumnOptions } from './sheet.js';
 import type { ColumnMap } from '../input/column-map.js';
 import type { SheetNote } from '../input/messages.js';
 import { DuplicateIds, type DuplicateId } from './duplicates.js';
 import { SummaryRowFilter, type SummaryRow } from './summary-rows.js';
 import { openNdjsonBlocks, rereadBlock, type BlockJob, type NdjsonBlocks } from './blocks.js';
-import { evaluateBlock, guardedRowEvaluator, type BlockDone, type BlockRefused } from './block-rows.js';
+import { evaluateBlock, type BlockDone, type BlockRefused } from './block-rows.js';
 import { figuresOf } from './portfolio.js';
 import { formatOf } from '../input/open.js';
 
@@ -233,7 +233,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchResult> {
   if (workers === 0) {
     for await (const chunk of chunked(pending, chunkSize)) await deliverChunk(evaluateRows(chunk, context));
   } else {
-    const pool = new WorkerPool(workers, start(spec), (rows) => evaluateRowByRow(rows, context));
+    const pool = new WorkerPool(workers, start(spec), (rows) => evaluateRows(rows, context, guardedRowEvaluator(context)));
     try {
       await pool.run(pending, chunkSize, deliverChunk);
     } finally {
@@ -285,32 +285,6 @@ export interface PoolWorker<Job, Done> {
 }
 
 export type ChunkWorker = PoolWorker<{ rows: InputRow[] }, ChunkDone>;
-
-/**
- * Evaluates rows one at a time, each on its own: a row that throws becomes an error row, and
- * the others are evaluated. For the chunk of a worker that failed.
- */
-export function evaluateRowByRow(rows: readonly InputRow[], context: RowContext): ChunkDone {
-  const tally = emptyTally();
-  let text = '';
-  const keys: ChunkDone['keys'] = [];
-  for (const row of rows) {
-    let done: ChunkDone;
-    try {
-      done = evaluateRows([row], context);
-    } catch (error) {
-      done = {
-        text: `${JSON.stringify(notEvaluatedRow(row.row, error))}\n`,
-        tally: { ...emptyTally(), rows: 1, errors: 1 },
-        keys: [{ row: row.row }],
-      };
-    }
-    text += done.text;
-    keys.push(...done.keys);
-    mergeTally(tally, done.tally);
-  }
-  return { text, tally, keys };
-}
 
 /**
  * Worker threads doing jobs, at most two jobs per worker queued, results handed back in order.

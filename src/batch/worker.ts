@@ -2,9 +2,9 @@
 // blocks of NDJSON bytes it is sent (the bytes of its output handed back, not copied).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BlockJob } from './blocks.js';
-import { evaluateBlock, rowEvaluator } from './block-rows.js';
+import { evaluateBlock } from './block-rows.js';
 import { figuresOf } from './portfolio.js';
-import { evaluateRows, type InputRow } from './rows.js';
+import { evaluateRows, rowEvaluator, type InputRow } from './rows.js';
 import { batchContext, type WorkerSpec } from './run.js';
 
 const spec = workerData as WorkerSpec;

@@ -90,15 +90,13 @@ export function buildReport(
   const requirements: RequirementResult[] = [];
   for (let i = 0; i < standard.requirements.length; i++) {
     const requirement = standard.requirements[i]!;
-    const settled = listed === 'open' ? settledOutcome(requirement, i, applicable, truths) : undefined;
-    if (settled !== undefined) {
-      counts[settled]++;
+    const decided = decisionOf(requirement, i, applicable, truths);
+    // A report of the open requirements counts the settled ones without building them.
+    if (listed === 'open' && (decided === 'met' || decided === 'not-applicable')) {
+      counts[decided]++;
       continue;
     }
-    const item =
-      applicable === false
-        ? result(shapes[i]!, 'not-applicable', notApplicableMessage)
-        : evaluateRequirement(requirement, i, shapes[i]!, record, values, decide);
+    const item = resultOf(decided, requirement, i, shapes[i]!, record, values, decide);
     counts[item.outcome]++;
     if (item.severity === 'required') {
       requiredGap ||= item.outcome === 'gap';
@@ -120,18 +118,22 @@ export function buildReport(
   };
 }
 
-/** A requirement's outcome when it is met or not applicable (nothing left open to list); undefined otherwise. */
-function settledOutcome(requirement: Requirement, i: number, applicable: Truth, truths: Decisions['truths']): 'met' | 'not-applicable' | undefined {
+/** What the decisions say of a requirement, before any result is built; `unknown-when` is a `when` left open. */
+type Decided = 'met' | 'not-applicable' | 'gap' | 'unknown' | 'unknown-when';
+
+function decisionOf(requirement: Requirement, i: number, applicable: Truth, truths: Decisions['truths']): Decided {
   if (applicable === false) return 'not-applicable';
   if (requirement.when) {
     const applies = truths[decisionIndex.when(i)];
     if (applies === false) return 'not-applicable';
-    if (applies === 'unknown') return undefined;
+    if (applies === 'unknown') return 'unknown-when';
   }
-  return truths[decisionIndex.check(i)] === true ? 'met' : undefined;
+  const truth = truths[decisionIndex.check(i)];
+  return truth === 'unknown' ? 'unknown' : truth ? 'met' : 'gap';
 }
 
-function evaluateRequirement(
+function resultOf(
+  decided: Decided,
   requirement: Requirement,
   i: number,
   shape: Shape,
@@ -139,16 +141,12 @@ function evaluateRequirement(
   values: ReadonlyMap<string, FactValue>,
   decide: Decisions,
 ): RequirementResult {
-  if (requirement.when) {
-    const applies = decide.truths[decisionIndex.when(i)];
-    if (applies === false) return result(shape, 'not-applicable', notApplicableMessage);
-    if (applies === 'unknown') return unknown(shape, undecidedFields(requirement.when, values, record));
-  }
-  const truth = decide.truths[decisionIndex.check(i)];
-  if (truth === 'unknown') return unknown(shape, undecidedFields(requirement.check, values, record));
+  if (decided === 'not-applicable') return result(shape, 'not-applicable', notApplicableMessage);
+  if (decided === 'unknown-when') return unknown(shape, undecidedFields(requirement.when!, values, record));
+  if (decided === 'unknown') return unknown(shape, undecidedFields(requirement.check, values, record));
   // A count that can come from more than one place says which it came from.
   const counted = shape.countFact && countedBy(shape.countFact, record);
-  if (truth === true) return counted ? { ...result(shape, 'met', saying(metMessage, counted)), counted } : result(shape, 'met', metMessage);
+  if (decided === 'met') return counted ? { ...result(shape, 'met', saying(metMessage, counted)), counted } : result(shape, 'met', metMessage);
 
   const findings = findingsOf(requirement.check, decide.checkTree(i), values);
   const text = saying(gapMessage(findings.map((f) => f.message)), counted);

@@ -30,11 +30,11 @@ export interface LeanRecordProblem {
  */
 export function checkRecord(input: unknown): FacilityRecord {
   const copy = leanRecordCopy(input) as FacilityRecord | undefined;
-  if (!copy) throw new RecordError(invalidRecord, [problemDiagnostic(leanRecordProblem()!)]);
+  if (!copy) throw new RecordError(invalidRecord(), [problemDiagnostic(leanRecordProblem()!)]);
   const over = staffOverOnPost(copy.staff);
   if (over.length === 0) return copy;
   throw new RecordError(
-    invalidRecord,
+    invalidRecord(),
     over.map(
       (part) => new Diagnostic(message('record.more-than-on-post', { part, n: copy.staff![part]!, onPost: copy.staff!.onPost! }), { path: `staff.${part}` }),
     ),
@@ -51,7 +51,9 @@ export function leanRecord(input: unknown): FacilityRecord | undefined {
   return copy && staffOverOnPost(copy.staff).length === 0 ? copy : undefined;
 }
 
-const invalidRecord = { en: 'Invalid facility record:', zh: '机构记录有误：' };
+/** The heading of a RecordError: the record, in the file it came from when there is one. */
+export const invalidRecord = (file?: string) =>
+  file ? { en: `Invalid facility record in ${file}:`, zh: `${file} 中的机构记录有误：` } : { en: 'Invalid facility record:', zh: '机构记录有误：' };
 
 function problemDiagnostic(problem: LeanRecordProblem): Diagnostic {
   const { path, value } = problem;

@@ -3,7 +3,7 @@ import { clip } from '../input/limits.js';
 import { Diagnostic, RecordError } from '../diagnostic.js';
 import type { YamlSource } from '../yaml-source.js';
 import { diagnosticsFromZod, parseOptions } from '../zod-diagnostics.js';
-import { leanRecord } from './check.js';
+import { invalidRecord, leanRecord } from './check.js';
 import { recordsSource } from './read.js';
 import { FacilityRecord } from './schema.js';
 import { vocabularies } from './vocabulary.js';
@@ -31,9 +31,6 @@ export function parseRecord(input: unknown, options: ParseRecordOptions = {}): F
   }
   throw new RecordError(invalidRecord(options.file), diagnosticsFromZod(result.error.issues, options));
 }
-
-const invalidRecord = (file: string | undefined) =>
-  file ? { en: `Invalid facility record in ${file}:`, zh: `${file} 中的机构记录有误：` } : { en: 'Invalid facility record:', zh: '机构记录有误：' };
 
 function strayEquipmentCodes(input: unknown): string[] {
   const equipment = (input as { equipment?: unknown } | null)?.equipment;
