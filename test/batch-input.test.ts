@@ -55,7 +55,10 @@ describe('the format of a batch file', () => {
   it('refuses an .xls workbook, saying to save it as .xlsx', async () => {
     const { code, stderr } = await cli('batch', 'clinics.xls', '--standard', village);
     expect(code).toBe(2);
-    expect(stderr).toContain('clinics.xls is an Excel 97–2003 workbook (.xls), which cannot be read: save it as .xlsx');
+    expect(stderr).toContain('clinics.xls 是 Excel 97–2003 工作簿（.xls），无法读取：请另存为 .xlsx');
+    const english = await cli('batch', 'clinics.xls', '--standard', village, '--lang', 'en');
+    expect(english.code).toBe(2);
+    expect(english.stderr).toContain('clinics.xls is an Excel 97–2003 workbook (.xls), which cannot be read: save it as .xlsx');
   });
 });
 

@@ -33,6 +33,9 @@ const cases: Record<string, () => string[]> = {
   'an unknown flag': () => ['check', file('ok2.yaml', 'type: village-clinic\n'), '--standrd', 'x'],
   'a sheet with no header': () => ['batch', file('noheader.csv', 'a,b\n1,2\n'), '--standard', 'changzhi/village-clinic'],
   'a batch file that does not exist': () => ['batch', join(dir, 'nosuch.csv')],
+  'an Excel 97–2003 workbook': () => ['batch', file('old.xls', 'x'), '--standard', 'changzhi/village-clinic'],
+  'a WPS workbook': () => ['batch', file('wps.et', 'x'), '--standard', 'changzhi/village-clinic'],
+  'a batch file of unknown format': () => ['batch', file('clinics.pdf', 'x'), '--standard', 'changzhi/village-clinic'],
   'a waiver naming no requirement': () => [
     'batch',
     file('one.csv', 'id,name,type\na,甲村卫生室,village-clinic\n'),

@@ -65,10 +65,22 @@ export function formatOf(path: string): BatchFormat | undefined {
 }
 
 /** Why a file's format cannot be told, saying what to do. */
-export function unknownFormatMessage(path: string): string {
-  if (/\.xls$/i.test(path)) return `${path} is an Excel 97–2003 workbook (.xls), which cannot be read: save it as .xlsx (Excel Workbook) or CSV`;
-  if (/\.et$/i.test(path)) return `${path} is a WPS workbook (.et), which cannot be read: save it as .xlsx or CSV`;
-  return `cannot tell the format of ${path}: name it .xlsx, .csv, .tsv or .txt (comma- or tab-separated), .ndjson or .jsonl (one JSON record per line), or .yaml, .yml or .json (a list of records)`;
+export function unknownFormatMessage(path: string): { readonly code: string; readonly zh: string; readonly en: string } {
+  if (/\.xls$/i.test(path)) {
+    return {
+      code: 'input.xls',
+      zh: `${path} 是 Excel 97–2003 工作簿（.xls），无法读取：请另存为 .xlsx（Excel 工作簿）或 CSV`,
+      en: `${path} is an Excel 97–2003 workbook (.xls), which cannot be read: save it as .xlsx (Excel Workbook) or CSV`,
+    };
+  }
+  if (/\.et$/i.test(path)) {
+    return { code: 'input.et', zh: `${path} 是 WPS 工作簿（.et），无法读取：请另存为 .xlsx 或 CSV`, en: `${path} is a WPS workbook (.et), which cannot be read: save it as .xlsx or CSV` };
+  }
+  return {
+    code: 'input.unknown-format',
+    zh: `无法判断 ${path} 的格式：请把文件命名为 .xlsx、.csv、.tsv 或 .txt（逗号或制表符分隔）、.ndjson 或 .jsonl（每行一条 JSON 记录），或 .yaml、.yml、.json（记录列表）`,
+    en: `cannot tell the format of ${path}: name it .xlsx, .csv, .tsv or .txt (comma- or tab-separated), .ndjson or .jsonl (one JSON record per line), or .yaml, .yml or .json (a list of records)`,
+  };
 }
 
 const withNotes = (notes: readonly HeaderNote[]) => (notes.length > 0 ? { notes } : {});
@@ -77,7 +89,11 @@ const withNotes = (notes: readonly HeaderNote[]) => (notes.length > 0 ? { notes 
 export async function openInput(input: Readable | string, format?: BatchFormat, sheet: { readonly map?: ColumnMap } = {}): Promise<OpenedInput> {
   const name = typeof input === 'string' ? input : undefined;
   const chosen = format ?? (name === undefined ? undefined : formatOf(name));
-  if (!chosen) throw new SheetError(name === undefined ? 'a batch read from a stream needs its format' : unknownFormatMessage(name));
+  if (!chosen) {
+    throw new SheetError(
+      name === undefined ? { code: 'input.format-needed', zh: '从数据流读取的批次需要说明其格式', en: 'a batch read from a stream needs its format' } : unknownFormatMessage(name),
+    );
+  }
   if (name !== undefined && (chosen === 'records' || chosen === 'xlsx')) await checkFileSize(name, chosen === 'xlsx' ? 'xlsxBytes' : 'wholeFileBytes');
   const stream = typeof input === 'string' ? createReadStream(input) : input;
   switch (chosen) {

@@ -28,17 +28,25 @@ export const isHintRow = (row: number, cells: readonly string[], headerRow = 1) 
 
 /** A header without the empty cells Excel leaves after the last column; each name within limits.headerCellChars. */
 export function headerOf(record: SheetRecord, cells: readonly string[] = record.cells): string[] {
-  const at = `row ${record.row}, the header,`;
-  if (record.problem) throw new SheetError(`${at} cannot be read: ${record.problem.text.en}`);
-  if (record.problems?.length) throw new SheetError(`${at} cannot be read: ${record.problems[0]!.column}: ${record.problems[0]!.message}`);
+  const unreadable = (en: string, zh: string) =>
+    new SheetError({ code: 'header.unreadable', en: `row ${record.row}, the header, cannot be read: ${en}`, zh: `第 ${record.row} 行（表头）无法读取：${zh}` });
+  if (record.problem) throw unreadable(record.problem.text.en, record.problem.text.zh);
+  const [cell] = record.problems ?? [];
+  if (cell) throw unreadable(`${cell.column}: ${cell.message}`, `${cell.column}：${cell.zh ?? cell.message}`);
   const header = [...cells];
   while (header.length > 0 && header.at(-1)!.trim() === '') header.pop();
-  if (header.length === 0) throw new SheetError(`row ${record.row} is empty: the first row must be the header, naming the column of each record field`);
+  if (header.length === 0) {
+    throw new SheetError({
+      code: 'header.empty',
+      en: `row ${record.row} is empty: the first row must be the header, naming the column of each record field`,
+      zh: `第 ${record.row} 行是空的：第一行应是表头，写明每列所填的记录字段`,
+    });
+  }
   const long = header.findIndex((cell) => cell.length > limits.headerCellChars);
   if (long !== -1) {
     const max = limits.headerCellChars;
     throw new InputError(
-      `${at} column ${columnName(long + 1)} ("${clip(header[long]!)}") is longer than ${max} characters (limit headerCellChars): a header names a column`,
+      `row ${record.row}, the header, column ${columnName(long + 1)} ("${clip(header[long]!)}") is longer than ${max} characters (limit headerCellChars): a header names a column`,
       `第 ${record.row} 行（表头）${columnName(long + 1)} 列（“${clip(header[long]!)}”）超过 ${max} 个字符（上限 headerCellChars）：表头应为列名`,
       'INPUT_LIMIT',
     );

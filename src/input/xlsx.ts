@@ -436,8 +436,15 @@ export async function readXlsx(input: Readable, name: string, map?: ColumnMap): 
     } catch (error) {
       if (!(error instanceof SheetError) || error instanceof InputError) throw error;
       skipped.push({ code: 'worksheet.no-header', zh: `工作表“${sheet.name}”中没有表头，已跳过`, en: `worksheet "${sheet.name}" has no header, skipped` });
-      firstError ??= new SheetError(error.zh === undefined ? `worksheet "${sheet.name}": ${error.message}` : { code: error.code ?? 'sheet', zh: `工作表“${sheet.name}”：${error.zh}`, en: `worksheet "${sheet.name}": ${error.message}` });
+      firstError ??= new SheetError({ code: error.code ?? 'sheet', zh: `工作表“${sheet.name}”：${error.zh ?? error.message}`, en: `worksheet "${sheet.name}": ${error.message}` });
     }
   }
-  throw firstError ?? new SheetError('no worksheet has a header row: the first row of the sheet must name the columns');
+  throw (
+    firstError ??
+    new SheetError({
+      code: 'worksheet.none-with-header',
+      en: 'no worksheet has a header row: the first row of the sheet must name the columns',
+      zh: '没有一个工作表有表头：工作表的第一行应写明各列名称',
+    })
+  );
 }
